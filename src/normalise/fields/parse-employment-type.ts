@@ -1,0 +1,31 @@
+// Maps the many ways people write a kind of employment onto schema.org's
+// `employmentType` values, which Google for Jobs and aggregators understand.
+import type { Normalised } from '../../diagnostics/finding.ts';
+import { EMPLOYMENT_TYPES, type EmploymentType } from '../../posting.ts';
+import { describeValue } from './describe-value.ts';
+
+const SPELLINGS: Record<string, EmploymentType> = {
+  fulltime: 'FULL_TIME', full: 'FULL_TIME', permanent: 'FULL_TIME', ft: 'FULL_TIME', vollzeit: 'FULL_TIME',
+  parttime: 'PART_TIME', part: 'PART_TIME', pt: 'PART_TIME', teilzeit: 'PART_TIME',
+  contractor: 'CONTRACTOR', contract: 'CONTRACTOR', freelance: 'CONTRACTOR', freelancer: 'CONTRACTOR', b2b: 'CONTRACTOR', consultant: 'CONTRACTOR',
+  temporary: 'TEMPORARY', temp: 'TEMPORARY', fixedterm: 'TEMPORARY', seasonal: 'TEMPORARY',
+  intern: 'INTERN', internship: 'INTERN', trainee: 'INTERN', apprenticeship: 'INTERN', praktikum: 'INTERN',
+  volunteer: 'VOLUNTEER', voluntary: 'VOLUNTEER', unpaid: 'VOLUNTEER',
+  perdiem: 'PER_DIEM',
+  other: 'OTHER',
+};
+
+export function parseEmploymentType(value: unknown): Normalised<EmploymentType | null> {
+  if (value === undefined || value === null || value === '') return { value: null, findings: [] };
+  if (typeof value !== 'string') {
+    return { value: null, findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` must be text such as FULL_TIME, not ${describeValue(value)}.` }] };
+  }
+  const key = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const exact = EMPLOYMENT_TYPES.find((type) => type.replace('_', '').toLowerCase() === key);
+  const type = exact ?? SPELLINGS[key];
+  if (type) return { value: type, findings: [] };
+  return {
+    value: null,
+    findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` \`${value.slice(0, 40)}\` is not known; use one of ${EMPLOYMENT_TYPES.join(', ')}.` }],
+  };
+}

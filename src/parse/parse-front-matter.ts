@@ -1,0 +1,130 @@
+// Splits a posting into its YAML front-matter and Markdown body. gray-matter
+// finds the delimiters; the `yaml` package parses, because it keeps source
+// positions (so messages point at the real line and column of a value),
+// follows YAML 1.2 (dates stay text, `no` stays text) and refuses tab
+// indentation and alias bombs instead of guessing.
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
+import type { Point } from 'unist';
+import type { Finding } from '../diagnostics/finding.ts';
+
+// Aliases expanding past this many nodes are a bomb, not a posting.
+const MAX_ALIAS_COUNT = 100;
+
+export interface PlacedFinding {
+  finding: Finding;
+  place: Point;
+}
+
+export interface FrontMatter {
+  /** Whether the file starts with a `---` front-matter block. */
+  present: boolean;
+  /** The front-matter as plain values; empty when absent or broken. */
+  data: Record<string, unknown>;
+  /** The Markdown after the front-matter, preceded by blank lines so that its positions are file lines. */
+  body: string;
+  /** Where the value at a key path starts in the file (falls back to the key, then to the block start). */
+  placeOf(path: readonly (string | number)[]): Point;
+  findings: PlacedFinding[];
+}
+
+export function parseFrontMatter(text: string): FrontMatter {
+  let yamlSource: string | null = null;
+  let body = text;
+  try {
+    // Options on every call: gray-matter caches results by content otherwise.
+    const result = matter(text, {
+      engines: {
+        yaml: {
+          parse: (source: string) => {
+            yamlSource = source;
+            return {};
+          },
+        },
+      },
+    });
+    if (text.length !== result.content.length || (result as { isEmpty?: boolean }).isEmpty === true) {
+      const head = text.slice(0, text.length - result.content.length);
+      body = '\n'.repeat(countLines(head)) + result.content;
+      yamlSource ??= '';
+    }
+  } catch {
+    // gray-matter only throws from the engine, which never throws here.
+  }
+  const start: Point = { line: 1, column: 1 };
+  if (yamlSource === null) {
+    return { present: false, data: {}, body, placeOf: () => start, findings: [] };
+  }
+  return { present: true, body, ...parseYaml(yamlSource) };
+}
+
+function parseYaml(source: string): Pick<FrontMatter, 'data' | 'placeOf' | 'findings'> {
+  // gray-matter hands over the text right after the opening `---`, so line N
+  // of the source is line N of the file.
+  const lineCounter = new LineCounter();
+  const findings: PlacedFinding[] = [];
+  const pointAt = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, offset };
+  };
+  const fallback: Point = { line: 1, column: 1 };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    return { data: {}, placeOf: () => fallback, findings: [{ finding: yamlFailure(error), place: fallback }] };
+  }
+  for (const error of doc.errors) {
+    findings.push({
+      finding: { rule: 'yaml-syntax', reason: `${firstLine(error.message)}; fix the YAML (indent with spaces, quote values that contain \`: \` or start with a special character).` },
+      place: pointAt(error.pos[0]),
+    });
+  }
+  const placeOf = (path: readonly (string | number)[]): Point => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return pointAt(node.range[0]);
+      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === path[depth - 1]);
+        if (pair && isNode(pair.key) && pair.key.range) return pointAt(pair.key.range[0]);
+      }
+    }
+    return fallback;
+  };
+  if (findings.length > 0) return { data: {}, placeOf, findings };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { data: {}, placeOf, findings: [{ finding: yamlFailure(error), place: fallback }] };
+  }
+  if (data === null || data === undefined) return { data: {}, placeOf, findings };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const place = isNode(doc.contents) && doc.contents.range ? pointAt(doc.contents.range[0]) : fallback;
+    return { data: {}, placeOf, findings: [{ finding: { rule: 'yaml-not-mapping', reason: 'The front-matter must be `key: value` lines (a mapping), not a single value or a list.' }, place }] };
+  }
+  return { data: data as Record<string, unknown>, placeOf, findings };
+}
+
+function yamlFailure(error: unknown): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(message)) {
+    return { rule: 'yaml-too-complex', reason: 'The front-matter expands too many YAML aliases (`*name`); write the values out instead.' };
+  }
+  if (error instanceof RangeError) {
+    return { rule: 'yaml-too-complex', reason: 'The front-matter nests too deeply to be read; flatten it.' };
+  }
+  return { rule: 'yaml-syntax', reason: `${firstLine(message)}; fix the YAML.` };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
