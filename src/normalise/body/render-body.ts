@@ -12,7 +12,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot, Element } from 'hast';
 import type { Point } from 'unist';
 import type { Finding } from '../../diagnostics/finding.ts';
-import { bodySchema, allowedTagNames } from './sanitize-schema.ts';
+import { bodySchema, allowedTagNames, isAllowedAttribute } from './sanitize-schema.ts';
 
 export const SUMMARY_LENGTH = 280;
 
@@ -35,31 +35,28 @@ export async function renderBody(mdast: MdastRoot): Promise<RenderedBody> {
   return { html, summary: summarise(clean), findings };
 }
 
-/** Once per removed tag name or attribute kind, at its first occurrence. */
+/** Once per kind of removed markup, at its first occurrence. */
 function reportRemovedHtml(tree: HastRoot): RenderedBody['findings'] {
-  const seen = new Map<string, Point | undefined>();
+  const seen = new Map<string, { reason: string; place: Point | undefined }>();
+  const note = (key: string, reason: string, node: Element) => {
+    if (!seen.has(key)) seen.set(key, { reason, place: node.position?.start });
+  };
   visit(tree, 'element', (node: Element) => {
     if (!allowedTagNames.has(node.tagName)) {
-      if (!seen.has(`<${node.tagName}>`)) seen.set(`<${node.tagName}>`, node.position?.start);
+      note(`<${node.tagName}>`, `The body's <${node.tagName}> element is not allowed and was removed; use Markdown instead.`, node);
+      return;
     }
     for (const [name, value] of Object.entries(node.properties)) {
-      if (/^on/i.test(name) && !seen.has('event handler')) seen.set('event handler', node.position?.start);
-      if ((name === 'href' || name === 'src') && typeof value === 'string' && /^\s*(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
-        if (!seen.has(`${name}`)) seen.set(`${name}`, node.position?.start);
+      if (/^on/i.test(name)) {
+        note('on*', 'An event-handler attribute (on…) in the body was removed; postings cannot run scripts.', node);
+      } else if ((name === 'href' || name === 'src') && typeof value === 'string' && /^(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
+        note(name, `A ${name} with a script or data URL in the body was removed; link to an https: page instead.`, node);
+      } else if (!isAllowedAttribute(node.tagName, name)) {
+        note(`@${name}`, `The \`${name}\` attribute is not allowed in a posting body and was removed; use Markdown formatting instead.`, node);
       }
     }
   });
-  return [...seen].map(([what, place]) => ({
-    finding: {
-      rule: 'body-unsafe-html' as const,
-      reason: what.startsWith('<')
-        ? `The body's ${what} element is not allowed and was removed; use Markdown instead.`
-        : what === 'event handler'
-          ? 'An event-handler attribute (on…) in the body was removed; postings cannot run scripts.'
-          : `A ${what} with a script or data URL in the body was removed; link to an https: page instead.`,
-    },
-    place,
-  }));
+  return [...seen.values()].map(({ reason, place }) => ({ finding: { rule: 'body-unsafe-html' as const, reason }, place }));
 }
 
 /** The page's title is the only <h1>: when the body has one, every heading moves down a level. */

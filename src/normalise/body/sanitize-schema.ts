@@ -23,3 +23,9 @@ export const bodySchema: Schema = {
 
 /** Tag names the schema keeps; everything else is reported as removed. */
 export const allowedTagNames: ReadonlySet<string> = new Set(bodySchema.tagNames ?? []);
+
+/** Whether the schema keeps a property (hast name, e.g. `className`) on an element. */
+export function isAllowedAttribute(tagName: string, property: string): boolean {
+  const lists = [bodySchema.attributes?.['*'] ?? [], bodySchema.attributes?.[tagName] ?? []];
+  return lists.some((list) => list.some((entry) => (typeof entry === 'string' ? entry : entry[0]) === property));
+}
