@@ -1,6 +1,7 @@
-// Names people use for countries that i18n-iso-countries does not list: short
-// forms, former names, constituent nations and a few endonyms. Everything
-// else comes from the package; this list only fills its gaps.
+// The country names i18n-iso-countries does not give us: aliases people write
+// (short forms, former names, constituent nations, a few endonyms) and the
+// short names we display where the package's is the long official form.
+// Everything else comes from the package; these lists only fill its gaps.
 
 /** Alias → ISO 3166-1 alpha-2. Spelling is free: keys are compared as phrase keys. */
 export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
@@ -64,6 +65,8 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   'DRC': 'CD',
   'Gambia': 'GM',
   'Bosnia': 'BA',
+  'Caribbean Netherlands': 'BQ',
+  'Cocos Islands': 'CC',
   'Falkland Islands': 'FK',
   'Saint Martin': 'MF',
   'Sint Maarten': 'SX',
@@ -123,4 +126,6 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   VG: 'British Virgin Islands',
   VI: 'U.S. Virgin Islands',
   BN: 'Brunei',
+  BQ: 'Caribbean Netherlands',
+  CC: 'Cocos Islands',
 };

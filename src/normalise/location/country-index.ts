@@ -1,7 +1,7 @@
 // Look-up tables over i18n-iso-countries: every English name and alias the
 // package knows, our extra aliases, and (for single `country` values only)
 // the names in the package's other languages when they are unambiguous.
-// Built once, on first use, so that importing the module stays cheap.
+// Each is built once, on first use, so that importing the module stays cheap.
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { COUNTRY_ALIASES } from './country-aliases.ts';
@@ -14,8 +14,6 @@ countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/lang
 export interface CountryIndex {
   /** Phrase key → alpha-2, English names, package aliases and our aliases. */
   english: ReadonlyMap<string, string>;
-  /** Phrase key → alpha-2 from the package's other languages, unambiguous only. */
-  foreign: ReadonlyMap<string, string>;
   /** Every valid alpha-2 code. */
   alpha2: ReadonlySet<string>;
 }
@@ -32,8 +30,13 @@ function nameVariants(name: string): string[] {
   return variants;
 }
 
+/** Phrase key without a leading or trailing `the` (`the Netherlands`, `Gambia, The`). */
+export function countryKey(name: string): string {
+  return phraseKey(name).replace(/^the /, '').replace(/ the$/, '');
+}
+
 function addName(table: Map<string, Set<string>>, name: string, code: string): void {
-  const key = phraseKey(name);
+  const key = countryKey(name);
   if (key === '') return;
   const codes = table.get(key) ?? new Set<string>();
   codes.add(code);
@@ -59,29 +62,43 @@ function buildIndex(): CountryIndex {
   const english = unambiguous(englishNames);
   // Our aliases settle what the package leaves ambiguous (`Congo`).
   for (const [alias, code] of Object.entries(COUNTRY_ALIASES)) {
-    if (alpha2.has(code)) english.set(phraseKey(alias), code);
+    if (alpha2.has(code)) english.set(countryKey(alias), code);
   }
 
-  const foreignNames = new Map<string, Set<string>>();
+  return { english, alpha2 };
+}
+
+/** Phrase key → alpha-2 from the package's other languages, unambiguous only. */
+function buildForeignNames(english: ReadonlyMap<string, string>): Map<string, string> {
+  const names = new Map<string, Set<string>>();
   for (const lang of countries.langs()) {
     if (lang === 'en') continue;
-    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
-      for (const name of names) addName(foreignNames, name, code);
+    for (const [code, localNames] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+      for (const name of localNames) addName(names, name, code);
     }
   }
   const foreign = new Map<string, string>();
-  for (const [key, code] of unambiguous(foreignNames)) {
-    // Short foreign names are too often English words or abbreviations (`my`, `pole`).
-    if (key.length >= 5 && !english.has(key)) foreign.set(key, code);
+  for (const [key, code] of unambiguous(names)) {
+    // Short Latin-script foreign names are too often English words or
+    // abbreviations (`my`, `pole`, `mena`); short names in other scripts (日本) are not.
+    const tooShort = key.length < 5 && /^[a-z0-9 ]*$/.test(key);
+    if (!tooShort && !english.has(key)) foreign.set(key, code);
   }
-  return { english, foreign, alpha2 };
+  return foreign;
 }
 
 let index: CountryIndex | undefined;
+let foreignNames: Map<string, string> | undefined;
 
 export function countryIndex(): CountryIndex {
   index ??= buildIndex();
   return index;
+}
+
+/** Built apart and only when an English look-up fails: it reads every locale. */
+export function foreignCountryNames(): ReadonlyMap<string, string> {
+  foreignNames ??= buildForeignNames(countryIndex().english);
+  return foreignNames;
 }
 
 export function isAlpha2(code: string): boolean {

@@ -44,6 +44,11 @@ export const REGION_PHRASES: readonly string[] = [
   'central europe', 'northern europe', 'southern europe', 'caribbean', 'anz',
 ];
 
+/** Places after one of these are ruled out, not in: `Worldwide except US`, `outside the EU`. */
+export const EXCLUDING_WORDS: ReadonlySet<string> = new Set([
+  'except', 'excluding', 'excl', 'exclude', 'excludes', 'outside', 'not', 'ex',
+]);
+
 /** Words that carry no place: they neither make a city nor block a standalone code. */
 export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'in', 'only', 'based', 'from', 'within', 'across', 'the', 'of', 'or', 'and', 'any', 'all',

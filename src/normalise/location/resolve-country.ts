@@ -1,17 +1,12 @@
 // Reads one country value (name, alias, endonym, ISO alpha-2 or alpha-3) as
 // an alpha-2 code, and finds the nearest country name for "did you mean".
 import { distance } from 'fastest-levenshtein';
-import { codeToAlpha2, countryIndex } from './country-index.ts';
+import { codeToAlpha2, countryIndex, countryKey, foreignCountryNames } from './country-index.ts';
 import { countryName } from './country-name.ts';
-import { closeDottedAbbreviations, phraseKey } from './location-words.ts';
+import { closeDottedAbbreviations } from './location-words.ts';
 
 // No country name is longer than ~50 characters; longer values are not one.
 const MAX_VALUE_LENGTH = 120;
-
-/** Phrase key without a leading or trailing `the` (`the Netherlands`, `Gambia, The`). */
-function countryKey(value: string): string {
-  return phraseKey(value).replace(/^the /, '').replace(/ the$/, '');
-}
 
 export function resolveCountry(value: string): string | null {
   if (typeof value !== 'string' || value.length > MAX_VALUE_LENGTH) return null;
@@ -22,8 +17,7 @@ export function resolveCountry(value: string): string | null {
   }
   const key = countryKey(value);
   if (key === '') return null;
-  const { english, foreign } = countryIndex();
-  return english.get(key) ?? foreign.get(key) ?? null;
+  return countryIndex().english.get(key) ?? foreignCountryNames().get(key) ?? null;
 }
 
 function allowedDistance(length: number): number {
