@@ -48,6 +48,7 @@ export const rules = {
   'salary-absurd': { severity: 'error', description: 'A salary figure is implausibly large or small for its period.' },
   'salary-currency-unknown': { severity: 'error', description: 'The salary currency is not an ISO 4217 code or a known symbol.' },
   'salary-currency-missing': { severity: 'warning', description: 'A salary figure has no currency and none could be inferred; add `currency:`.' },
+  'salary-currency-conflict': { severity: 'warning', description: 'The salary text names a different currency from `currency:`; the salary text wins.' },
   'salary-period-inferred': { severity: 'info', description: 'The salary period was not stated and was inferred from the size of the figures.' },
   'salary-header-mismatch': { severity: 'warning', description: 'The scraped header salary disagrees with the range stated in the body; the body wins.' },
   // location
