@@ -77,7 +77,7 @@ function parseYaml(source: string): Pick<FrontMatter, 'data' | 'placeOf' | 'find
   for (const error of doc.errors) {
     findings.push({
       finding: { rule: 'yaml-syntax', reason: `${firstLine(error.message)}; fix the YAML (indent with spaces, quote values that contain \`: \` or start with a special character).` },
-      place: pointAt(error.pos[0]),
+      place: pointAt(error.code === 'MISSING_CHAR' ? startOfUnclosedQuote(source, error.pos[0]) : error.pos[0]),
     });
   }
   const placeOf = (path: readonly (string | number)[]): Point => {
@@ -121,6 +121,23 @@ function yamlFailure(error: unknown): Finding {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/[.:]$/, '');
+}
+
+// yaml reports an unterminated quote where the file ends; the editor needs the
+// line where the quoted value starts.
+function startOfUnclosedQuote(source: string, errorOffset: number): number {
+  let lineStart = 0;
+  for (const line of source.slice(0, errorOffset).split('\n')) {
+    const match = /^(\s*(?:- +)?[^\s#:][^:]*:\s+)(["'])/.exec(line);
+    if (match) {
+      const quote = match[2]!;
+      const rest = line.slice(match[1]!.length + 1);
+      const closed = quote === '"' ? /(?<!\\)"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+      if (!closed) return lineStart + match[1]!.length;
+    }
+    lineStart += line.length + 1;
+  }
+  return errorOffset;
 }
 
 function countLines(text: string): number {

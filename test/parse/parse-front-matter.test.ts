@@ -28,7 +28,7 @@ describe('parseFrontMatter', () => {
 
   it.each([
     ['---\ntitle: A\n\tcompany: B\n---\n', 'yaml-syntax', 3],
-    ['---\ntitle: "unterminated\ncompany: B\n---\n', 'yaml-syntax', 3],
+    ['---\ntitle: "unterminated\ncompany: B\n---\n', 'yaml-syntax', 2],
     ['---\ntitle: A\ntitle: B\n---\n', 'yaml-syntax', 3],
     ['---\ntitle: [a, b\n---\n', 'yaml-syntax', 2],
     ['---\n- a\n- b\n---\n', 'yaml-not-mapping', 2],

@@ -23,7 +23,7 @@ export interface RenderedBody {
 }
 
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
-const toHtml = unified().use(rehypeSanitize, bodySchema).use(rehypeStringify).freeze();
+const toHtml = unified().use(rehypeSanitize, bodySchema).use(rehypeStringify, { characterReferences: { useNamedReferences: true } }).freeze();
 
 export async function renderBody(mdast: MdastRoot): Promise<RenderedBody> {
   const findings: RenderedBody['findings'] = [];
@@ -73,13 +73,18 @@ function shiftHeadings(tree: HastRoot): void {
 }
 
 // From the sanitised tree, so that removed HTML never leaks into the summary.
+// Scraped postings open with an emoji badge line (`📍London | 💰 £95,000`):
+// that is metadata shown elsewhere, so the first prose paragraph is preferred.
 function summarise(tree: HastRoot): string {
+  let badgeLine = '';
   for (const node of tree.children) {
     if (node.type !== 'element' || node.tagName !== 'p') continue;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    if (text !== '') return cutAtWord(text, SUMMARY_LENGTH);
+    if (text === '') continue;
+    if (!/^\p{Extended_Pictographic}/u.test(text)) return cutAtWord(text, SUMMARY_LENGTH);
+    badgeLine ||= text;
   }
-  return '';
+  return cutAtWord(badgeLine, SUMMARY_LENGTH);
 }
 
 export function cutAtWord(text: string, max: number): string {
