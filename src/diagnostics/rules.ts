@@ -37,7 +37,7 @@ export const rules = {
   'date-from-git': { severity: 'info', description: 'The posting date was taken from the file\'s last git commit.' },
   'expires-before-date': { severity: 'error', description: '`expires` is before `date`.' },
   'employment-type-unknown': { severity: 'error', description: '`employment_type` is not one of the schema.org values (or a common spelling of one).' },
-  'tags-invalid': { severity: 'warning', description: 'A tag is empty or has no letters or digits once slugged; it is dropped.' },
+  'tags-invalid': { severity: 'warning', description: 'A tag is empty or has nothing that can be written as a-z or 0-9 once slugged; it is dropped.' },
   'remote-invalid': { severity: 'error', description: '`remote` must be true, false, `remote`, `hybrid` or `onsite`.' },
   'draft-invalid': { severity: 'error', description: '`draft` must be true or false.' },
   // salary

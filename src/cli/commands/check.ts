@@ -36,7 +36,7 @@ export async function runCheck(options: CheckOptions, context: CliContext): Prom
     if (output) context.stdout(`${output}\n`);
     if (!context.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const problems = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')].join(', ');
+      const problems = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info message')].join(', ');
       context.stderr(`Checked ${plural(board.files.length, 'posting')} in ${seconds} s: ${problems}.\n`);
     }
   }

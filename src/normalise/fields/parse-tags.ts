@@ -19,7 +19,7 @@ export function parseTags(value: unknown): Normalised<string[]> {
   for (const item of items) {
     const slug = typeof item === 'string' || typeof item === 'number' ? toSlug(String(item)) : '';
     if (slug === '') {
-      findings.push({ rule: 'tags-invalid', reason: `The tag ${typeof item === 'string' ? `\`${item.slice(0, 40)}\`` : describeValue(item)} has no letters or digits and was dropped; remove it.` });
+      findings.push({ rule: 'tags-invalid', reason: `The tag ${typeof item === 'string' ? `\`${item.slice(0, 40)}\`` : describeValue(item)} has nothing that can be written as a-z or 0-9 in a URL and was dropped; use a tag in Latin letters (for example \`japanese\`).` });
     } else if (!tags.includes(slug)) {
       tags.push(slug);
     }
