@@ -1,0 +1,58 @@
+// RSS 2.0 serialiser of the feed model. The document only changes when the
+// postings do: dates come from the items, never from the clock.
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { safeCountryNamer } from './country-display-name.ts';
+import { newestDate, rfc822Date } from './feed-dates.ts';
+import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
+import { itemSummaryHtml } from './item-html.ts';
+import { ATOM_NAMESPACE, DUBLIN_CORE_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
+import { emptyElement, finishXml, text } from './xml-document.ts';
+
+/** RSS 2.0 with `atom:link rel="self"`, `dc:creator` and the `job:` elements; items in the order given. */
+export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string {
+  const countryName = safeCountryNamer(channel.countryName);
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
+    version: '2.0',
+    'xmlns:atom': ATOM_NAMESPACE,
+    'xmlns:dc': DUBLIN_CORE_NAMESPACE,
+    [`xmlns:${JOB_PREFIX}`]: JOB_NAMESPACE,
+  });
+  const head = root.ele('channel');
+  text(head, 'title', channel.title);
+  text(head, 'link', channel.pageUrl);
+  text(head, 'description', channel.description);
+  emptyElement(head, 'atom:link', { href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' }, ATOM_NAMESPACE);
+  text(head, 'language', channel.language);
+  const updated = newestDate(
+    items.map((item) => item.datePosted),
+    channel.buildDate,
+  );
+  text(head, 'lastBuildDate', rfc822Date(updated));
+  text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
+
+  for (const item of items) appendItem(head, item, channel, countryName);
+  return finishXml(root);
+}
+
+function appendItem(
+  head: XMLBuilder,
+  item: FeedItem,
+  channel: FeedChannel,
+  countryName: (alpha2: string) => string,
+): void {
+  const link = absoluteUrl(item.url, channel.pageUrl);
+  const entry = head.ele('item');
+  text(entry, 'title', item.title);
+  text(entry, 'link', link);
+  // The posting URL never changes when a posting is edited, so it is the permanent id.
+  text(entry, 'guid', link, { isPermaLink: String(/^https?:/i.test(link)) });
+  text(entry, 'pubDate', rfc822Date(item.datePosted));
+  text(entry, 'dc:creator', item.company.name, undefined, DUBLIN_CORE_NAMESPACE);
+  text(entry, 'description', itemSummaryHtml(item, { countryName, locale: channel.language }));
+  for (const country of item.location.countries) {
+    text(entry, 'category', countryName(country), { domain: `${JOB_NAMESPACE}#country` });
+  }
+  for (const tag of item.tags) text(entry, 'category', tag, { domain: `${JOB_NAMESPACE}#tag` });
+  for (const [name, value] of jobElements(item)) text(entry, `${JOB_PREFIX}:${name}`, value, undefined, JOB_NAMESPACE);
+}
