@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../load/load-board-config.ts';
 import { runCheck, CHECK_FORMATS, type CheckFormat } from './commands/check.ts';
+import { runBuild, type BuildOptions } from './commands/build.ts';
+import { BuildDateError } from './build-date.ts';
+import { BuildError } from '../build/build-site.ts';
+import { runServe, type ServeCommandOptions } from './commands/serve.ts';
 import { wantsColor, type CliContext } from './cli-context.ts';
 
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -50,6 +54,40 @@ Exit codes: 0 no errors (warnings allowed), 1 some posting has errors, 2 usage o
       exitCode = await runCheck(options, context);
     });
 
+  program
+    .command('build')
+    .description('Check every posting and build the board (pages, feeds, jobs.json) into the output folder.')
+    .option('-c, --content <dir>', 'content folder (holds postings/ and board.yml)', 'content')
+    .option('-o, --out <dir>', 'output folder, replaced only when the build succeeds', 'dist')
+    .option('--site-url <url>', 'absolute URL the site is deployed at (overrides board.yml)')
+    .option('--now <YYYY-MM-DD>', 'build date that decides which postings are open (default: SOURCE_DATE_EPOCH, else today)')
+    .option('-k, --keep-going', 'leave postings with errors out instead of stopping')
+    .addHelpText('after', `
+Examples:
+  $ jobsite build
+  $ jobsite build --content my-board --out public --site-url https://jobs.example.com/
+  $ SOURCE_DATE_EPOCH=1795737600 jobsite build     # reproducible: same input, same bytes
+
+Exit codes: 0 built, 1 a posting has errors (without --keep-going) or the build failed; dist/ is then left as it was; 2 usage or configuration error.`)
+    .action(async (options: BuildOptions) => {
+      exitCode = await runBuild(options, context);
+    });
+
+  program
+    .command('serve')
+    .description('Build the board, serve it on localhost with live reload, and rebuild on every change.')
+    .option('-c, --content <dir>', 'content folder (holds postings/ and board.yml)', 'content')
+    .option('-o, --out <dir>', 'output folder to build into and serve', 'dist')
+    .option('-p, --port <number>', 'port to listen on (the next free one if taken)', '8080')
+    .option('--now <YYYY-MM-DD>', 'build date that decides which postings are open')
+    .addHelpText('after', `
+Examples:
+  $ jobsite serve
+  $ jobsite serve --content my-board --port 3000`)
+    .action(async (options: ServeCommandOptions) => {
+      exitCode = await runServe(options, context);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -57,7 +95,11 @@ Exit codes: 0 no errors (warnings allowed), 1 some posting has errors, 2 usage o
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof BuildError) {
+      context.stderr(`jobsite: the build failed and the output folder was left as it was: ${error.message}\n`);
+      return EXIT.contentErrors;
+    }
+    if (error instanceof ConfigError || error instanceof BuildDateError) {
       context.stderr(`jobsite: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -142,7 +142,7 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
   function normaliseLocationInput(): Location {
     const result = normaliseLocation({ country: inputs.country?.value, location: inputs.location?.value, remote: inputs.remote?.value });
     for (const finding of result.findings) {
-      const key = finding.rule === 'remote-invalid' ? 'remote' : finding.rule === 'country-missing' ? (inputs.location ? 'location' : 'title') : 'country';
+      const key = finding.rule === 'remote-invalid' ? 'remote' : finding.rule === 'country-missing' ? 'location' : 'country';
       say([finding], inputs[key]?.place);
     }
     return { ...result.value, text: result.value.text === null ? null : cleanLine(result.value.text) };

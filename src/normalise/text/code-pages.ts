@@ -29,6 +29,7 @@ function buildTable(ianaName: string, patch: (byte: number) => string | undefine
   const encode = new Map<number, number>();
   for (let byte = 0; byte < 0x100; byte++) {
     let char = byte < 0x80 ? String.fromCharCode(byte) : (patch(byte) ?? upperChars[byte - 0x80] ?? '\uFFFD');
+    // Any other gap a future iconv-lite might leave: keep the byte as Latin-1 so the table stays lossless.
     if (char === '\uFFFD') char = String.fromCharCode(byte);
     decode.push(char);
     if (byte >= 0x80) encode.set(char.codePointAt(0) ?? byte, byte);
@@ -57,28 +58,5 @@ export const SLOPPY_WINDOWS_1252_ENCODE: ReadonlyMap<number, number> = (() => {
 
 /** Decodes bytes with a table; never fails, since every byte has a character. */
 export function decodeWithTable(bytes: Uint8Array, table: CodePageTable): string {
-  const parts: string[] = [];
-  const chunk: string[] = [];
-  for (const byte of bytes) {
-    chunk.push(table.decode[byte] ?? '\uFFFD');
-    if (chunk.length === 8192) parts.push(chunk.splice(0).join(''));
-  }
-  parts.push(chunk.join(''));
-  return parts.join('');
-}
-
-/** Encodes text with a table, or returns null when a character is not in it. */
-export function encodeWithTable(text: string, encode: ReadonlyMap<number, number>): Uint8Array | null {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (cp < 0x80) {
-      bytes.push(cp);
-      continue;
-    }
-    const byte = encode.get(cp);
-    if (byte === undefined) return null;
-    bytes.push(byte);
-  }
-  return Uint8Array.from(bytes);
+  return Array.from(bytes, (byte) => table.decode[byte] ?? '\uFFFD').join('');
 }

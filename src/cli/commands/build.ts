@@ -1,0 +1,44 @@
+// `jobsite build`: load and check every posting, then render the board into
+// the output folder. Any posting error stops the build (exit 1) before
+// anything is written, unless --keep-going leaves those postings out.
+import path from 'node:path';
+import { loadBoard } from '../../build/load-board.ts';
+import { buildSite } from '../../build/build-site.ts';
+import { loadBoardConfig } from '../../load/load-board-config.ts';
+import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
+import { formatText, countBySeverity, plural } from '../format/format-text.ts';
+import { resolveBuildDate } from '../build-date.ts';
+import type { CliContext } from '../cli-context.ts';
+
+export interface BuildOptions {
+  content: string;
+  out: string;
+  siteUrl?: string;
+  now?: string;
+  keepGoing?: boolean;
+}
+
+export async function runBuild(options: BuildOptions, context: CliContext): Promise<number> {
+  const started = performance.now();
+  const buildDate = resolveBuildDate(options.now, process.env);
+  const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
+  const board = await loadBoard(options.content, config);
+  const rows = toDiagnosticRows(board.files);
+  const counts = countBySeverity(rows);
+  const report = formatText(rows, { color: context.color, verbose: context.verbose });
+  if (report && !(context.quiet && counts.error === 0)) context.stderr(`${report}\n`);
+
+  const rejected = board.files.length - board.entries.length;
+  if (counts.error > 0 && !options.keepGoing) {
+    context.stderr(`Build stopped: ${plural(counts.error, 'error')} in ${plural(rejected, 'posting')}; ${options.out}/ was left as it was. Fix them, or run with --keep-going to build without those postings.\n`);
+    return 1;
+  }
+  const result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out) });
+  if (!context.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    context.stderr(
+      `Built ${plural(result.open, 'open posting')} (${result.closed.toLocaleString('en-US')} closed, ${plural(result.drafts, 'draft')}, ${rejected.toLocaleString('en-US')} rejected) into ${options.out}/ in ${seconds} s.\n`,
+    );
+  }
+  return 0;
+}

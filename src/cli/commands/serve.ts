@@ -1,0 +1,64 @@
+// `jobsite serve`: the editors' preview. Builds, serves on localhost with
+// live reload, and rebuilds on every change under the content folder or the
+// templates. A posting with errors is printed here and the last good site
+// stays served until it is fixed.
+import path from 'node:path';
+import { loadBoard } from '../../build/load-board.ts';
+import { serve } from '../../build/serve.ts';
+import { loadBoardConfig } from '../../load/load-board-config.ts';
+import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
+import { formatText, countBySeverity, plural } from '../format/format-text.ts';
+import { resolveBuildDate } from '../build-date.ts';
+import type { CliContext } from '../cli-context.ts';
+import type { BoardConfig, PostingEntry } from '../../board.ts';
+
+export interface ServeCommandOptions {
+  content: string;
+  out: string;
+  port: string;
+  now?: string;
+}
+
+export async function runServe(options: ServeCommandOptions, context: CliContext): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    context.stderr(`jobsite: --port must be a port number, not \`${options.port}\`.\n`);
+    return 2;
+  }
+  const buildDate = resolveBuildDate(options.now, process.env);
+  const config = await loadBoardConfig(options.content);
+  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context);
+  const entries = (await load()) ?? [];
+  const server = await serve({
+    entries,
+    config,
+    buildDate,
+    outDir: path.resolve(options.out),
+    port,
+    rebuild: load,
+    watch: [path.resolve(options.content)],
+    log: (message) => context.stderr(`${message}\n`),
+  });
+  context.stderr(`Serving ${options.content}/ at ${server.url} (Ctrl+C to stop).\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+// Errors are printed and the rebuild skipped, so the last good site stays up.
+async function loadReporting(content: string, config: BoardConfig, context: CliContext): Promise<PostingEntry[] | null> {
+  const board = await loadBoard(content, config);
+  const rows = toDiagnosticRows(board.files);
+  const report = formatText(rows, { color: context.color, verbose: context.verbose });
+  if (report) context.stderr(`${report}\n`);
+  const errors = countBySeverity(rows).error;
+  if (errors > 0) {
+    context.stderr(`${plural(errors, 'error')}: fix them to see your changes; still serving the last good site.\n`);
+    return null;
+  }
+  return board.entries;
+}

@@ -1,0 +1,28 @@
+// Writes generated files below a folder and counts what a folder holds.
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Writes each `relative path → text` (UTF-8) below `root`; a path that would leave `root` throws. */
+export async function writeFiles(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const base = path.resolve(root);
+  for (const [relative, text] of files) {
+    const target = path.resolve(base, relative);
+    if (!target.startsWith(`${base}${path.sep}`)) throw new Error(`Refusing to write ${JSON.stringify(relative)} outside ${base}.`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text, 'utf8');
+  }
+}
+
+/** Every file below `root`, as `/`-separated relative paths in code-unit order. */
+export async function listFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(path.join(root, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) found.push(child);
+    }
+  };
+  await walk('');
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
