@@ -1,0 +1,94 @@
+// `jobsite build` end to end, in process: the example board's shape, a failed
+// build that must not touch the published site, --keep-going, and
+// reproducibility through SOURCE_DATE_EPOCH.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
+
+let work: string;
+const exampleContent = path.join(import.meta.dirname, '..', '..', 'content');
+
+async function run(args: string[]) {
+  let stderr = '';
+  const code = await main(args, { stdout: () => {}, stderr: (text) => (stderr += text), color: false });
+  return { code, stderr };
+}
+
+function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(`${path.relative(dir, full)}\0`).update(readFileSync(full)).update('\0');
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'jobsite-build-'));
+  cpSync(exampleContent, path.join(work, 'content'), { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('jobsite build', () => {
+  it('builds the example board with a one-line summary', async () => {
+    const { code, stderr } = await run(['build', '--content', path.join(work, 'content'), '--out', path.join(work, 'dist'), '--now', '2026-11-29']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^Built \d+ open postings \(\d+ closed, 1 draft, 0 rejected\) into .*dist\/ in [\d.]+ s\.$/m);
+    for (const file of ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'jobs.json', 'sitemap.xml', 'robots.txt', '404.html', 'jobs/monzo-senior-backend-engineer/index.html']) {
+      expect(existsSync(path.join(work, 'dist', file)), file).toBe(true);
+    }
+    const jobs = JSON.parse(readFileSync(path.join(work, 'dist', 'jobs.json'), 'utf8'));
+    expect(jobs.version).toBe(1);
+    expect(jobs.generated).toBe('2026-11-29');
+    const monzo = jobs.jobs.find((job: { id: string }) => job.id === 'monzo-senior-backend-engineer');
+    expect(monzo.salary).toMatchObject({ min: 95000, max: 150000, currency: 'GBP', period: 'year' });
+  });
+
+  it('leaves the published site byte-identical when a posting has errors, and --keep-going builds the rest', async () => {
+    const out = path.join(work, 'dist');
+    const before = treeHash(out);
+    const broken = path.join(work, 'content', 'postings', '2026-11-28-broken-posting.md');
+    writeFileSync(broken, '---\ntitle: Broken\ncompany: Acme\ncountry: DE\napply_url: javascript:alert(1)\n---\n\nBody.\n');
+    const failed = await run(['build', '--content', path.join(work, 'content'), '--out', out, '--now', '2026-11-29']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/2026-11-28-broken-posting\.md:5:12 +error .*apply-url-unsafe-protocol/);
+    expect(failed.stderr).toMatch(/Build stopped/);
+    expect(treeHash(out)).toBe(before);
+    expect(readdirSync(work).filter((name) => name.includes('.tmp-'))).toEqual([]);
+
+    const kept = await run(['build', '--content', path.join(work, 'content'), '--out', out, '--now', '2026-11-29', '--keep-going']);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/1 rejected/);
+    expect(existsSync(path.join(out, 'jobs', 'broken-posting'))).toBe(false);
+    rmSync(broken);
+  });
+
+  it('is reproducible: SOURCE_DATE_EPOCH builds into two folders are byte-identical', async () => {
+    const previous = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2026, 10, 29) / 1000);
+    try {
+      for (const name of ['a', 'b']) {
+        const { code } = await run(['build', '--content', path.join(work, 'content'), '--out', path.join(work, name), '--site-url', 'https://jobs.example.net/board/']);
+        expect(code).toBe(0);
+      }
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = previous;
+    }
+    expect(treeHash(path.join(work, 'a'))).toBe(treeHash(path.join(work, 'b')));
+    expect(readFileSync(path.join(work, 'a', 'feed.xml'), 'utf8')).toContain('https://jobs.example.net/board/jobs/');
+  });
+
+  it('refuses a bad build date with exit 2', async () => {
+    const { code, stderr } = await run(['build', '--content', path.join(work, 'content'), '--out', path.join(work, 'x'), '--now', '2026-02-30']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--now must be a real date/);
+  });
+});
