@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../load/load-board-config.ts';
-import { runCheck, CHECK_FORMATS, type CheckFormat } from './commands/check.ts';
-import { runBuild, type BuildOptions } from './commands/build.ts';
+import { CHECK_FORMATS, type CheckFormat } from './commands/check-formats.ts';
+import type { BuildOptions } from './commands/build.ts';
+import type { ServeCommandOptions } from './commands/serve.ts';
 import { BuildDateError } from './build-date.ts';
-import { BuildError } from '../build/build-site.ts';
-import { runServe, type ServeCommandOptions } from './commands/serve.ts';
 import { wantsColor, type CliContext } from './cli-context.ts';
 
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -51,6 +50,8 @@ Examples:
 
 Exit codes: 0 no errors (warnings allowed), 1 some posting has errors, 2 usage or configuration error.`)
     .action(async (options: { content: string; format: CheckFormat }) => {
+      // Commands load on use: `check` never pays for Eleventy's start-up.
+      const { runCheck } = await import('./commands/check.ts');
       exitCode = await runCheck(options, context);
     });
 
@@ -70,6 +71,7 @@ Examples:
 
 Exit codes: 0 built, 1 a posting has errors (without --keep-going) or the build failed; dist/ is then left as it was; 2 usage or configuration error.`)
     .action(async (options: BuildOptions) => {
+      const { runBuild } = await import('./commands/build.ts');
       exitCode = await runBuild(options, context);
     });
 
@@ -85,6 +87,7 @@ Examples:
   $ jobsite serve
   $ jobsite serve --content my-board --port 3000`)
     .action(async (options: ServeCommandOptions) => {
+      const { runServe } = await import('./commands/serve.ts');
       exitCode = await runServe(options, context);
     });
 
@@ -94,10 +97,6 @@ Examples:
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof BuildError) {
-      context.stderr(`jobsite: the build failed and the output folder was left as it was: ${error.message}\n`);
-      return EXIT.contentErrors;
     }
     if (error instanceof ConfigError || error instanceof BuildDateError) {
       context.stderr(`jobsite: ${error.message}\n`);

@@ -3,7 +3,7 @@
 // anything is written, unless --keep-going leaves those postings out.
 import path from 'node:path';
 import { loadBoard } from '../../build/load-board.ts';
-import { buildSite } from '../../build/build-site.ts';
+import { buildSite, BuildError } from '../../build/build-site.ts';
 import { loadBoardConfig } from '../../load/load-board-config.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
@@ -33,7 +33,14 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
     context.stderr(`Build stopped: ${plural(counts.error, 'error')} in ${plural(rejected, 'posting')}; ${options.out}/ was left as it was. Fix them, or run with --keep-going to build without those postings.\n`);
     return 1;
   }
-  const result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out) });
+  let result;
+  try {
+    result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out) });
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);
+    return 1;
+  }
   if (!context.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     context.stderr(

@@ -7,9 +7,8 @@ import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
 import { formatGithub } from '../format/format-github.ts';
 import type { CliContext } from '../cli-context.ts';
+import type { CheckFormat } from './check-formats.ts';
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'stylish'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   content: string;
