@@ -164,7 +164,8 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
 
   function datesValue(): { datePosted: string; validThrough: string } | null {
     let datePosted: string | null = null;
-    if (inputs.date) {
+    // An empty `date:` or `expires:` is the same as leaving the key out.
+    if (isGiven(inputs.date)) {
       datePosted = field('date', (value) => parseDate(value, 'date'));
       if (datePosted === null) return null;
     } else {
@@ -179,11 +180,11 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
       }
     }
     let validThrough = addDays(datePosted, options.validityDays);
-    if (inputs.expires) {
+    if (isGiven(inputs.expires)) {
       const expires = field('expires', (value) => parseDate(value, 'expires'));
       if (expires === null) return null;
       if (expires < datePosted) {
-        say([{ rule: 'expires-before-date', reason: `\`expires\` (${expires}) is before \`date\` (${datePosted}); correct one of them.` }], inputs.expires.place);
+        say([{ rule: 'expires-before-date', reason: `\`expires\` (${expires}) is before \`date\` (${datePosted}); correct one of them.` }], inputs.expires?.place);
         return null;
       }
       validThrough = expires;
@@ -193,6 +194,10 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
 }
 
 const ENCODING_NAMES = { macintosh: 'Mac Roman', 'windows-1252': 'Windows-1252', 'latin-1': 'Latin-1' } as const;
+
+function isGiven(input: Input | undefined): input is Input {
+  return input !== undefined && input.value !== undefined && input.value !== null && input.value !== '';
+}
 
 function placed(value: PlacedValue): Input {
   return { value: value.value, place: value.place };

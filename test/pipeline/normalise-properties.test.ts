@@ -70,6 +70,11 @@ describe('normalisePosting never throws', () => {
     );
   });
 
+  it('treats empty date and expires as absent (found by the property above)', async () => {
+    const entry = await normalise(`---\n${stringify({ ...valid, date: null, expires: '' })}---\n\nBody text.\n`);
+    expect(entry?.posting).toMatchObject({ datePosted: '2026-11-27', validThrough: '2027-01-26' });
+  });
+
   it('keeps a valid posting valid', async () => {
     const entry = await normalise(`---\n${stringify(valid)}---\n\nBody text.\n`);
     expect(entry?.posting).toMatchObject({ title: 'Engineer', location: { countries: ['DE'] } });

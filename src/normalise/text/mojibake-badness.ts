@@ -7,16 +7,17 @@
 // followed by a currency sign, a lone C1 control, a Greek letter glued to a
 // Latin one...). The same rules penalise implausible *repairs*, which is what
 // keeps clean text such as `L’ÉTÉ»`, `CAFÉ™` or `« Ça »` from being "fixed".
-import {
+import { CharClasses, CJK, EDGE_INFO, classify, type CharClass, type CharInfo } from './mojibake-char-classes.ts';
+
+// Local copies: imported bindings are read through getters, and these are read per character.
+const {
   ASCII_LOWER,
   ASCII_OTHER,
   ASCII_UPPER,
-  CJK,
   CLOSE,
   CURRENCY,
   DIGIT,
   EDGE,
-  EDGE_INFO,
   FORMAT,
   INVALID,
   LATIN_LOWER,
@@ -30,10 +31,10 @@ import {
   OTHER_LETTER,
   PUNCT,
   SYMBOL,
-  classify,
-  type CharClass,
-  type CharInfo,
-} from './mojibake-char-classes.ts';
+} = CharClasses;
+const CJK_SCRIPT = CJK;
+const EDGE_CHAR = EDGE_INFO;
+const classOf = classify;
 
 function isLatinLetter(cls: CharClass): boolean {
   return cls === ASCII_LOWER || cls === ASCII_UPPER || cls === LATIN_UPPER || cls === LATIN_LOWER || cls === OBSCURE_LATIN;
@@ -85,8 +86,8 @@ const MAC_PUNCTUATION_LEADS = new Set([0x2021, 0xb7, 0x201a, 0x2030]);
  * clean text of any script scores 0 or close to it.
  */
 export function badness(cps: readonly number[]): number {
-  const infos = cps.map(classify);
-  const at = (i: number): CharInfo => infos[i] ?? EDGE_INFO;
+  const infos = cps.map(classOf);
+  const at = (i: number): CharInfo => infos[i] ?? EDGE_CHAR;
   let score = 0;
   // From -1 so that pair rules also see the start of the window as a space.
   for (let i = -1; i < infos.length; i++) {
@@ -191,12 +192,17 @@ function scriptClash(x: CharInfo, y: CharInfo): number {
   if (!((xLatin && y.cls === OTHER_LETTER) || (yLatin && x.cls === OTHER_LETTER))) return 0;
   const other = xLatin ? y : x;
   const latin = xLatin ? x : y;
-  if (other.script === CJK && (latin.cls === ASCII_LOWER || latin.cls === ASCII_UPPER)) return 1;
+  if (other.script === CJK_SCRIPT && (latin.cls === ASCII_LOWER || latin.cls === ASCII_UPPER)) return 1;
   return 2;
 }
 
-/** True when the text contains a character no repair may produce. */
-export function hasInvalidChar(text: string): boolean {
-  for (const char of text) if (classify(char.codePointAt(0) ?? 0).cls === INVALID) return true;
+/** True when the code points hold a character no repair may produce. */
+export function hasInvalidCodePoint(cps: readonly number[]): boolean {
+  for (const cp of cps) if (classOf(cp).cls === INVALID) return true;
   return false;
+}
+
+/** A combining mark (it belongs to the character before it). */
+export function isMark(cp: number): boolean {
+  return classOf(cp).cls === MARK;
 }

@@ -5,28 +5,55 @@
 // the two code pages we repair can produce, since mojibake is made of those.
 import { MAC_ROMAN, WINDOWS_1252 } from './code-pages.ts';
 
-export const EDGE = 0; // start/end of the window, whitespace
-export const ASCII_LOWER = 1;
-export const ASCII_UPPER = 2;
-export const DIGIT = 3;
-export const ASCII_OTHER = 4;
-export const LATIN_UPPER = 5; // non-ASCII
-export const LATIN_LOWER = 6; // non-ASCII
-export const OBSCURE_LATIN = 7; // IPA, rare Latin Extended-B, phonetic extensions
-export const OTHER_LETTER = 8; // letters (and digits) of other scripts, see SCRIPTS
-export const MARK = 9;
-export const MODIFIER = 10; // spacing accents and modifier letters, soft hyphen
-export const OPEN = 11;
-export const CLOSE = 12;
-export const PUNCT = 13;
-export const CURRENCY = 14;
-export const NUMERIC = 15;
-export const SYMBOL = 16;
-export const ODD = 17; // characters seen almost only in mojibake
-export const FORMAT = 18;
-export const INVALID = 19; // C1 controls, U+FFFD, private use, unassigned, noncharacters
+const EDGE = 0; // start/end of the window, whitespace
+const ASCII_LOWER = 1;
+const ASCII_UPPER = 2;
+const DIGIT = 3;
+const ASCII_OTHER = 4;
+const LATIN_UPPER = 5; // non-ASCII
+const LATIN_LOWER = 6; // non-ASCII
+const OBSCURE_LATIN = 7; // IPA, rare Latin Extended-B, phonetic extensions
+const OTHER_LETTER = 8; // letters (and digits) of other scripts, see SCRIPTS
+const MARK = 9;
+const MODIFIER = 10; // spacing accents and modifier letters, soft hyphen
+const OPEN = 11;
+const CLOSE = 12;
+const PUNCT = 13;
+const CURRENCY = 14;
+const NUMERIC = 15;
+const SYMBOL = 16;
+const ODD = 17; // characters seen almost only in mojibake
+const FORMAT = 18;
+const INVALID = 19; // C1 controls, U+FFFD, private use, unassigned, noncharacters
 
 export type CharClass = number;
+
+/**
+ * The classes as one object: callers copy them into local constants, since
+ * reading an imported binding in a hot loop costs a getter call per read.
+ */
+export const CharClasses = {
+  EDGE,
+  ASCII_LOWER,
+  ASCII_UPPER,
+  DIGIT,
+  ASCII_OTHER,
+  LATIN_UPPER,
+  LATIN_LOWER,
+  OBSCURE_LATIN,
+  OTHER_LETTER,
+  MARK,
+  MODIFIER,
+  OPEN,
+  CLOSE,
+  PUNCT,
+  CURRENCY,
+  NUMERIC,
+  SYMBOL,
+  ODD,
+  FORMAT,
+  INVALID,
+} as const;
 
 /** Characters that sit in the upper half of a code page we repair. */
 const CODE_PAGE_CHARS: ReadonlySet<number> = new Set([...WINDOWS_1252.encode.keys(), ...MAC_ROMAN.encode.keys()]);

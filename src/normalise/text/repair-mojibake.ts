@@ -4,7 +4,7 @@
 // only stretches whose bytes are exact UTF-8 and whose decoding is strictly
 // less mojibake-like than the original (see mojibake-badness.ts). Clean text
 // is left alone; mixed lines are handled stretch by stretch.
-import { badness, hasInvalidChar } from './mojibake-badness.ts';
+import { badness, hasInvalidCodePoint, isMark } from './mojibake-badness.ts';
 import { MAC_ROMAN, SLOPPY_WINDOWS_1252_ENCODE, type CodePage } from './code-pages.ts';
 
 export type MojibakeEncoding = 'macintosh' | 'windows-1252' | 'latin-1';
@@ -30,15 +30,25 @@ const ENCODINGS: readonly MojibakeEncoding[] = ['windows-1252', 'latin-1', 'maci
 
 interface Page {
   name: CodePage;
-  /** Windows-1252 also takes C1 controls for their bytes, which covers Latin-1. */
-  encode: ReadonlyMap<number, number>;
+  /**
+   * Byte for each BMP code point, -1 where the page has none. Windows-1252
+   * also takes C1 controls for their bytes, which covers Latin-1.
+   */
+  encode: Int16Array;
   /** Lower is preferred when two pages repair the same stretch equally well. */
   rank: number;
 }
 
+/** A flat lookup table: the encoder runs on every non-ASCII character, twice per pass. */
+function byteTable(encode: ReadonlyMap<number, number>): Int16Array {
+  const table = new Int16Array(0x10000).fill(-1);
+  for (const [cp, byte] of encode) if (cp < 0x10000) table[cp] = byte;
+  return table;
+}
+
 const PAGES: readonly Page[] = [
-  { name: 'windows-1252', encode: SLOPPY_WINDOWS_1252_ENCODE, rank: 0 },
-  { name: 'macintosh', encode: MAC_ROMAN.encode, rank: 1 },
+  { name: 'windows-1252', encode: byteTable(SLOPPY_WINDOWS_1252_ENCODE), rank: 0 },
+  { name: 'macintosh', encode: byteTable(MAC_ROMAN.encode), rank: 1 },
 ];
 
 interface Candidate {
@@ -51,11 +61,16 @@ interface Candidate {
    * that each is reported on its own; one piece when layers were undone.
    */
   pieces: ReadonlyArray<{ length: number; to: string }>;
-  encoding: MojibakeEncoding;
+  page: Page;
+  /** How much less mojibake-like the text gets (badness before minus after). */
   gain: number;
-  rank: number;
 }
 
+/**
+ * Undoes mojibake where the reversal is exact and the result cleaner; returns
+ * the text and one Repair per distinct from → to pair. Never throws; clean
+ * text comes back unchanged with no repairs.
+ */
 export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
   if (typeof text !== 'string') return { text: '', repairs: [] };
   if (!/[^\x00-\x7f]/.test(text)) return { text, repairs: [] };
@@ -67,72 +82,106 @@ export function repairMojibake(text: string): { text: string; repairs: Repair[] 
   }
 }
 
-function repairLayers(text: string): { text: string; repairs: Repair[] } {
-  let current = text;
-  // For each UTF-16 unit of `current`: the input range it came from, and the
-  // encoding index of the repair that produced it (-1 when untouched).
-  let srcStart = Int32Array.from({ length: text.length }, (_, i) => i);
-  let srcEnd = Int32Array.from({ length: text.length }, (_, i) => i + 1);
-  let encodingOf = new Int8Array(text.length).fill(-1);
+/**
+ * The text after some passes, and for each of its UTF-16 units the input
+ * range it came from and the encoding index of the repair that produced it
+ * (-1 when untouched), so that every repair can be reported at its place in
+ * the input however many layers were undone.
+ */
+interface Provenance {
+  text: string;
+  srcStart: Int32Array;
+  srcEnd: Int32Array;
+  encodingOf: Int8Array;
+}
 
+/** A replacement of code points [start, end) of the current text. */
+interface Replacement {
+  start: number;
+  end: number;
+  to: string;
+  encoding: MojibakeEncoding;
+}
+
+function repairLayers(text: string): { text: string; repairs: Repair[] } {
+  let state: Provenance = {
+    text,
+    srcStart: new Int32Array(text.length),
+    srcEnd: new Int32Array(text.length),
+    encodingOf: new Int8Array(text.length).fill(-1),
+  };
+  for (let u = 0; u < text.length; u++) {
+    state.srcStart[u] = u;
+    state.srcEnd[u] = u + 1;
+  }
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const cps = Array.from(current, (c) => c.codePointAt(0) ?? 0);
+    const cps = codePointsOf(state.text);
+    if (!mayHoldMojibake(cps)) break;
     const chosen = chooseRepairs(cps, 0);
     if (chosen.length === 0) break;
-
-    const unitOffsets = utf16Offsets(cps);
-    const parts: string[] = [];
-    const nextStart: number[] = [];
-    const nextEnd: number[] = [];
-    const nextEncoding: number[] = [];
-    let copied = 0;
-    const copyUnits = (until: number): void => {
-      parts.push(current.slice(copied, until));
-      for (let u = copied; u < until; u++) {
-        nextStart.push(srcStart[u] ?? u);
-        nextEnd.push(srcEnd[u] ?? u + 1);
-        nextEncoding.push(encodingOf[u] ?? -1);
-      }
-      copied = until;
-    };
-    const replace = (start: number, end: number, replacement: string, encodingName: MojibakeEncoding): void => {
-      const a = unitOffsets[start] ?? 0;
-      const b = unitOffsets[end] ?? current.length;
-      copyUnits(a);
-      const from = srcStart[a] ?? a;
-      const to = srcEnd[b - 1] ?? b;
-      // A repair that undoes an earlier one keeps the outermost layer's encoding.
-      let encoding = ENCODINGS.indexOf(encodingName);
-      for (let u = a; u < b; u++) {
-        const earlier = encodingOf[u] ?? -1;
-        if (earlier >= 0) {
-          encoding = earlier;
-          break;
-        }
-      }
-      parts.push(replacement);
-      for (let u = 0; u < replacement.length; u++) {
-        nextStart.push(from);
-        nextEnd.push(to);
-        nextEncoding.push(encoding);
-      }
-      copied = b;
-    };
+    const replacements: Replacement[] = [];
     for (const candidate of chosen) {
       let start = candidate.start;
       for (const piece of candidate.pieces) {
-        replace(start, start + piece.length, piece.to, candidate.encoding);
-        start += piece.length;
+        const end = start + piece.length;
+        replacements.push({ start, end, to: piece.to, encoding: encodingName(cps, start, end, candidate.page) });
+        start = end;
       }
     }
-    copyUnits(current.length);
-    current = parts.join('');
-    srcStart = Int32Array.from(nextStart);
-    srcEnd = Int32Array.from(nextEnd);
-    encodingOf = Int8Array.from(nextEncoding);
+    state = applyPass(state, utf16Offsets(cps), replacements);
   }
+  return { text: state.text, repairs: collectRepairs(text, state) };
+}
 
-  return { text: current, repairs: collectRepairs(text, current, srcStart, srcEnd, encodingOf) };
+function applyPass(state: Provenance, unitOffsets: readonly number[], replacements: readonly Replacement[]): Provenance {
+  const { text, srcStart, srcEnd, encodingOf } = state;
+  let length = text.length;
+  for (const r of replacements) length += r.to.length - ((unitOffsets[r.end] ?? text.length) - (unitOffsets[r.start] ?? 0));
+  const next: Provenance = { text: '', srcStart: new Int32Array(length), srcEnd: new Int32Array(length), encodingOf: new Int8Array(length) };
+  const parts: string[] = [];
+  let copied = 0;
+  let written = 0;
+  const copyUntil = (until: number): void => {
+    parts.push(text.slice(copied, until));
+    next.srcStart.set(srcStart.subarray(copied, until), written);
+    next.srcEnd.set(srcEnd.subarray(copied, until), written);
+    next.encodingOf.set(encodingOf.subarray(copied, until), written);
+    written += until - copied;
+    copied = until;
+  };
+  for (const r of replacements) {
+    const a = unitOffsets[r.start] ?? 0;
+    const b = unitOffsets[r.end] ?? text.length;
+    copyUntil(a);
+    // A repair that undoes an earlier one keeps the outermost layer's encoding.
+    let encoding = ENCODINGS.indexOf(r.encoding);
+    for (let u = a; u < b; u++) {
+      const earlier = encodingOf[u] ?? -1;
+      if (earlier >= 0) {
+        encoding = earlier;
+        break;
+      }
+    }
+    parts.push(r.to);
+    next.srcStart.fill(srcStart[a] ?? a, written, written + r.to.length);
+    next.srcEnd.fill(srcEnd[b - 1] ?? b, written, written + r.to.length);
+    next.encodingOf.fill(encoding, written, written + r.to.length);
+    written += r.to.length;
+    copied = b;
+  }
+  copyUntil(text.length);
+  next.text = parts.join('');
+  return next;
+}
+
+function codePointsOf(text: string): number[] {
+  const cps: number[] = [];
+  for (let u = 0; u < text.length; u++) {
+    const cp = text.codePointAt(u) ?? 0;
+    cps.push(cp);
+    if (cp > 0xffff) u++;
+  }
+  return cps;
 }
 
 /** UTF-16 offset of each code point, plus the length at the end. */
@@ -161,7 +210,7 @@ function chooseRepairs(cps: readonly number[], depth: number): Candidate[] {
     const threshold = consistent && anyGain ? 0 : 1;
     for (const candidate of candidates) if (candidate.gain >= threshold) accepted.push(candidate);
   }
-  accepted.sort((x, y) => x.start - y.start || x.rank - y.rank);
+  accepted.sort((x, y) => x.start - y.start || x.page.rank - y.page.rank);
   // Each page's repairs never overlap each other, but the two pages' repairs
   // may. Settle each group of overlapping repairs as a whole, in one look at
   // the group, so the work stays linear in the text length.
@@ -189,7 +238,7 @@ function chooseRepairs(cps: readonly number[], depth: number): Candidate[] {
  * common page.
  */
 function settleGroup(cps: readonly number[], group: readonly Candidate[]): readonly Candidate[] {
-  if (group.every((c) => c.rank === group[0]?.rank)) return group;
+  if (group.every((c) => c.page === group[0]?.page)) return group;
   let from = cps.length;
   let to = 0;
   for (const c of group) {
@@ -200,7 +249,7 @@ function settleGroup(cps: readonly number[], group: readonly Candidate[]): reado
   to = Math.min(cps.length, to + CONTEXT);
   let best: { repairs: Candidate[]; score: number; covered: number } | null = null;
   for (const page of PAGES) {
-    const repairs = group.filter((c) => c.rank === page.rank);
+    const repairs = group.filter((c) => c.page === page);
     if (repairs.length === 0) continue;
     const window = applyRepairs(cps.slice(from, to), repairs.map((c) => ({ ...c, start: c.start - from, end: c.end - from })));
     const score = badness(window ?? cps.slice(from, to));
@@ -240,7 +289,7 @@ function findCandidates(
   page: Page,
   depth: number,
 ): { candidates: Candidate[]; consistent: boolean; anyGain: boolean } {
-  const bytes = cps.map((cp) => (cp < 0x80 ? -1 : (page.encode.get(cp) ?? -1)));
+  const bytes = cps.map((cp) => (cp < 0x80 || cp > 0xffff ? -1 : (page.encode[cp] ?? -1)));
   const candidates: Candidate[] = [];
   let uncovered = 0;
   let clusterStart = -1;
@@ -334,7 +383,7 @@ function characterPieces(decoded: { cps: readonly number[]; lengths: readonly nu
         (cp >= 0x1f3fb && cp <= 0x1f3ff) ||
         (cp >= 0xe0020 && cp <= 0xe007f) ||
         (isRegionalIndicator(cp) && regionalIndicators % 2 === 1) ||
-        /\p{M}/u.test(String.fromCodePoint(cp)));
+        isMark(cp));
     if (joins) continue;
     let length = 0;
     for (let k = start; k < i; k++) length += lengths[k] ?? 0;
@@ -377,16 +426,15 @@ function judge(
   let layer = decoded.cps;
   let best: { cps: number[]; score: number; level: number } | null = null;
   for (let level = depth; ; level++) {
-    const text = fromCodePoints(layer);
-    if (!hasInvalidChar(text)) {
-      const score = badness([...left, ...layer, ...right]);
+    const window = left.concat(layer, right);
+    if (!hasInvalidCodePoint(layer)) {
+      const score = badness(window);
       // Ties keep the shallower layer: text mojibaked once must come back exactly.
       if (!best || score < best.score) best = { cps: layer, score, level };
     }
-    if (level + 1 >= MAX_PASSES) break;
+    if (level + 1 >= MAX_PASSES || !mayHoldMojibake(layer)) break;
     // Judge the inner layer in the same context as the outer one.
-    const inner = [...left, ...layer, ...right];
-    const innerRepairs = chooseRepairs(inner, level + 1)
+    const innerRepairs = chooseRepairs(window, level + 1)
       .filter((r) => r.start >= left.length && r.end <= left.length + layer.length)
       .map((r) => ({ ...r, start: r.start - left.length, end: r.end - left.length }));
     const deeper = applyRepairs(layer, innerRepairs);
@@ -394,17 +442,29 @@ function judge(
     layer = deeper;
   }
   if (!best) return null;
-  const before = badness([...left, ...cps.slice(start, end), ...right]);
+  const before = badness(left.concat(cps.slice(start, end), right));
   const to = fromCodePoints(best.cps);
   return {
     start,
     end,
     to,
     pieces: best.level === depth ? characterPieces(decoded) : [{ length: end - start, to }],
-    encoding: encodingName(cps, start, end, page),
+    page,
     gain: before - best.score,
-    rank: page.rank,
   };
+}
+
+/** Cheap pre-check: does any page see a lead byte followed by a continuation byte? */
+function mayHoldMojibake(cps: readonly number[]): boolean {
+  for (const page of PAGES) {
+    let leads = false;
+    for (const cp of cps) {
+      const byte = cp < 0x80 || cp > 0xffff ? -1 : (page.encode[cp] ?? -1);
+      if (leads && byte >= 0x80 && byte <= 0xbf) return true;
+      leads = byte >= 0xc2 && byte <= 0xf4;
+    }
+  }
+  return false;
 }
 
 /** The code points with the repairs applied, or null when there are none. */
@@ -434,13 +494,7 @@ function encodingName(cps: readonly number[], start: number, end: number, page: 
 }
 
 /** One Repair per distinct from → to pair, from the per-unit provenance of the output. */
-function collectRepairs(
-  input: string,
-  output: string,
-  srcStart: Int32Array,
-  srcEnd: Int32Array,
-  encodingOf: Int8Array,
-): Repair[] {
+function collectRepairs(input: string, { text: output, srcStart, srcEnd, encodingOf }: Provenance): Repair[] {
   const byKey = new Map<string, Repair>();
   let u = 0;
   while (u < output.length) {
