@@ -8,6 +8,7 @@ import { CHECK_FORMATS, type CheckFormat } from './commands/check-formats.ts';
 import type { BuildOptions } from './commands/build.ts';
 import type { ServeCommandOptions } from './commands/serve.ts';
 import { BuildDateError } from './build-date.ts';
+import { importCommand } from './commands/import.ts';
 import { wantsColor, type CliContext } from './cli-context.ts';
 
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -90,6 +91,10 @@ Examples:
       const { runServe } = await import('./commands/serve.ts');
       exitCode = await runServe(options, context);
     });
+
+  program.addCommand(importCommand(context, (code) => {
+    exitCode = code;
+  }));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

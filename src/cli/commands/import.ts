@@ -9,10 +9,11 @@ import { VFile } from 'vfile';
 import { reportFinding } from '../../diagnostics/report-finding.ts';
 import { findPostingFiles } from '../../load/find-posting-files.ts';
 import { gitCommitDate } from '../../load/git-commit-date.ts';
+import { resolveBuildDate } from '../build-date.ts';
 import { MAX_POSTING_BYTES } from '../../load/read-posting-file.ts';
 import { isCalendarDate } from '../../normalise/fields/parse-date.ts';
 import { idFromFileName } from '../../normalise/fields/slugify-id.ts';
-import { importPosting, type ImportResult } from '../../import/import-posting.ts';
+import type { ImportResult } from '../../import/import-posting.ts';
 import { walkImportSources, ImportInputError, type ImportSourceFile } from '../../import/walk-import-sources.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, plural } from '../format/format-text.ts';
@@ -41,7 +42,7 @@ export function importCommand(context: CliContext, setExitCode: (code: number) =
     .option('-t, --to <dir>', 'folder to write the postings into', DEFAULT_IMPORT_DIR)
     .option('-f, --force', 'replace postings that already exist')
     .option('-n, --dry-run', 'write nothing; print what would be written')
-    .option('--date <YYYY-MM-DD>', "date for postings that nothing dates (default: the source's last git commit)")
+    .option('--date <YYYY-MM-DD>', "date for postings that nothing dates (default: the source's last git commit, else today)")
     // Settings are not inherited through addCommand: errors must reach main as exceptions, output the context.
     .exitOverride()
     .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
@@ -49,7 +50,7 @@ export function importCommand(context: CliContext, setExitCode: (code: number) =
     .addHelpText('after', `
 Each posting is written as <to>/<YYYY-MM-DD>-<id>.md. The id is the file name (or, for README.md and
 the like, the folder name) without date prefix; the date is the posting's own, else the file name's
-YYYY-MM-DD- prefix, else a YYYY-MM folder's first day, else --date, else the source's last commit.
+YYYY-MM-DD- prefix, else a YYYY-MM folder's first day, else --date, else the source's last commit, else today.
 What could not be decided is left as a "# TODO:" comment on its key.
 
 Examples:
@@ -80,6 +81,8 @@ export async function runImport(options: ImportCommandOptions, context: CliConte
   }
   if (sources.length === 0) return usage(`found no .md, .markdown or .txt files in ${options.paths.join(', ')}.`);
 
+  // Loaded on use: main builds this command on every start, and the pipeline is heavy.
+  const { importPosting } = await import('../../import/import-posting.ts');
   const toDir = path.resolve(cwd, options.to);
   const existingIds = await boardIds(toDir);
   const claimed = new Map<string, string>();
@@ -173,11 +176,16 @@ export async function runImport(options: ImportCommandOptions, context: CliConte
   return counts.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
-/** The date of last resort: --date, else when the source was last committed. */
-function fallbackDate(date: string | undefined, file: string): { date: string; origin: string } | null {
+/**
+ * The date of last resort: --date, else when the source was last committed,
+ * else the day of the import (SOURCE_DATE_EPOCH, else today): a scraped ad
+ * with no date is new to this board the day it is imported.
+ */
+function fallbackDate(date: string | undefined, file: string): { date: string; origin: string } {
   if (date !== undefined) return { date, origin: '--date' };
   const committed = gitCommitDate(file);
-  return committed ? { date: committed, origin: "the source's last git commit" } : null;
+  if (committed) return { date: committed, origin: "the source's last git commit" };
+  return { date: resolveBuildDate(undefined, process.env), origin: 'the import date (nothing in the source dates it; pass --date to choose another)' };
 }
 
 async function readSource(source: ImportSourceFile): Promise<{ bytes: Uint8Array } | { unreadable: VFile }> {
