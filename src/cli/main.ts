@@ -9,6 +9,7 @@ import type { BuildOptions } from './commands/build.ts';
 import type { ServeCommandOptions } from './commands/serve.ts';
 import { BuildDateError } from './build-date.ts';
 import { importCommand } from './commands/import.ts';
+import { newCommand } from './commands/new.ts';
 import { wantsColor, type CliContext } from './cli-context.ts';
 
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -92,6 +93,9 @@ Examples:
       exitCode = await runServe(options, context);
     });
 
+  program.addCommand(newCommand(context, (code) => {
+    exitCode = code;
+  }));
   program.addCommand(importCommand(context, (code) => {
     exitCode = code;
   }));

@@ -2,8 +2,9 @@
 // from flags; on a terminal, the required ones that are missing (and the
 // country) are asked for, each answer checked as it is typed. Nothing is
 // written while any value is wrong, and an existing posting is never replaced.
-// Exit codes: 0 written, 1 the file or its id already exists, 2 a value is
-// wrong or missing (or the content folder is), 130 the prompts were cancelled.
+// Exit codes: 0 written, 1 the file or its id already exists (or the file
+// could not be written), 2 a value is wrong or missing (or the content folder
+// is), 130 the prompts were cancelled.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -82,8 +83,9 @@ Examples:
       --apply-url mailto:jobs@acme.example --employment-type contract --draft
 
 Prints the path of the file written. Never replaces an existing file.
-Exit codes: 0 written, 1 a posting with that file name or id exists, 2 a value is wrong or missing
-(without a terminal, missing required values are not asked for), 130 cancelled at a prompt.`)
+Exit codes: 0 written; 1 a posting with that file name or id exists, or the file could not be written;
+2 a value is wrong or missing (without a terminal, missing required values are not asked for);
+130 cancelled at a prompt.`)
     .configureOutput({ writeOut: context.stdout, writeErr: context.stderr })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -11,7 +11,15 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 export function cleanLine(text: string, maxLength = 200): string {
   const clean = text.replace(LONE_SURROGATE, '').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1).trimEnd()}…` : clean;
+  if (clean.length <= maxLength) return clean;
+  // Cut by code points, so that no emoji or other surrogate pair is split in half.
+  const points = Array.from(clean);
+  let cut = '';
+  for (const point of points) {
+    if (cut.length + point.length > maxLength - 1) break;
+    cut += point;
+  }
+  return `${cut.trimEnd()}…`;
 }
 
 /** A required text field: a string (numbers are accepted as written). */
