@@ -53,6 +53,7 @@ export const rules = {
   'salary-header-mismatch': { severity: 'warning', description: 'The scraped header salary disagrees with the range stated in the body; the body wins.' },
   // location
   'country-unknown': { severity: 'error', description: 'A `country` value is not a country name, alias or ISO code.' },
+  'country-region': { severity: 'warning', description: 'A `country` entry names a region (`EMEA`, `Europe`, `APAC`); it is shown as the location but not turned into countries.' },
   'country-missing': { severity: 'warning', description: 'No country could be read from `country` or `location`; add `country:`.' },
   // body
   'body-empty': { severity: 'warning', description: 'The posting has no body text.' },

@@ -118,11 +118,12 @@ describe('parseEmploymentType', () => {
     ['part time', 'PART_TIME'], ['Part-Time', 'PART_TIME'], ['Contract', 'CONTRACTOR'], ['contractor', 'CONTRACTOR'], ['Freelance', 'CONTRACTOR'],
     ['B2B', 'CONTRACTOR'], ['temporary', 'TEMPORARY'], ['Fixed-term', 'TEMPORARY'], ['Internship', 'INTERN'], ['intern', 'INTERN'],
     ['volunteer', 'VOLUNTEER'], ['per diem', 'PER_DIEM'], ['PER_DIEM', 'PER_DIEM'], ['other', 'OTHER'],
+    ['full-time, permanent', 'FULL_TIME'], ['Fixed-term (12 months)', 'TEMPORARY'], ['B2B contract', 'CONTRACTOR'], ['Part-time / contract', 'PART_TIME'],
   ])('%j → %s', (input, expected) => {
     expect(parseEmploymentType(input)).toEqual({ value: expected, findings: [] });
   });
 
-  it.each([['gig'], ['sometimes'], [3], [true], [{ a: 1 }]])('refuses %j', (input) => {
+  it.each([['gig'], ['sometimes'], ['the best job'], [3], [true], [{ a: 1 }]])('refuses %j', (input) => {
     const result = parseEmploymentType(input);
     expect(result.value).toBeNull();
     expect(rulesOf(result)).toEqual(['employment-type-unknown']);

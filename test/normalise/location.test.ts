@@ -334,9 +334,16 @@ describe('normaliseCountryField', () => {
     expect(findings[1]?.reason).not.toContain('did you mean');
   });
 
+  it.each([['EMEA'], ['Europe'], ['APAC']])('%j is a region: a warning, kept as the location text, no countries', (input) => {
+    const field = normaliseCountryField(input);
+    expect(field.value).toBeNull();
+    expect(field.findings.map((finding) => finding.rule)).toEqual(['country-region']);
+    const location = normaliseLocation({ country: input });
+    expect(location.value).toMatchObject({ countries: [], worldwide: false, text: input });
+    expect(location.findings.map((finding) => finding.rule)).toEqual(['country-region']);
+  });
+
   it.each([
-    ['EMEA', /region/],
-    ['Europe', /region/],
     ['California', /not a country but part of United States; write `US`/],
     ['TX', /part of United States/],
     ['Ontario', /part of Canada; write `CA`/],

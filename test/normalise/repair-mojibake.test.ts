@@ -353,22 +353,4 @@ describe('repairMojibake: properties', () => {
     );
   });
 
-  it('takes time linear in the length of hostile input', () => {
-    const fastest = (text: string): number => {
-      let best = Infinity;
-      for (let run = 0; run < 2; run++) {
-        const started = performance.now();
-        repairMojibake(text);
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    };
-    const pieces = ['Ã', 'Ã©', 'â€™', '‚Äô', '\uF8FFüí∞', 'Ã¢â‚¬â„¢', '–ê', '\u0080', 'ðŸ', 'Ã© Ã©', 'Ã©â€™‚Äô'];
-    for (const piece of pieces) {
-      const small = fastest(piece.repeat(Math.ceil(5_000 / piece.length)));
-      const large = fastest(piece.repeat(Math.ceil(40_000 / piece.length)));
-      // 8× the input: linear work takes about 8× the time, quadratic work 64×.
-      expect(large).toBeLessThan(16 * small + 250);
-    }
-  });
 });

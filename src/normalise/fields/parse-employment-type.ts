@@ -15,15 +15,25 @@ const SPELLINGS: Record<string, EmploymentType> = {
   other: 'OTHER',
 };
 
+function typeOf(text: string): EmploymentType | undefined {
+  const key = text.replace(/[^a-z0-9]/g, '');
+  return EMPLOYMENT_TYPES.find((type) => type.replace('_', '').toLowerCase() === key) ?? SPELLINGS[key];
+}
+
 export function parseEmploymentType(value: unknown): Normalised<EmploymentType | null> {
   if (value === undefined || value === null || value === '') return { value: null, findings: [] };
   if (typeof value !== 'string') {
     return { value: null, findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` must be text such as FULL_TIME, not ${describeValue(value)}.` }] };
   }
-  const key = value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const exact = EMPLOYMENT_TYPES.find((type) => type.replace('_', '').toLowerCase() === key);
-  const type = exact ?? SPELLINGS[key];
-  if (type) return { value: type, findings: [] };
+  // `Full-time, permanent`, `Fixed-term (12 months)`, `B2B contract`: the whole
+  // text first, then each listed part, then each word; the first known wins.
+  const text = value.slice(0, 200).toLowerCase().replace(/\([^)]*\)/g, ' ');
+  const parts = text.split(/[,;/+&|]|\band\b/);
+  const candidates = [text, ...parts, ...parts.flatMap((part) => part.split(/\s+/))];
+  for (const candidate of candidates) {
+    const type = typeOf(candidate);
+    if (type) return { value: type, findings: [] };
+  }
   return {
     value: null,
     findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` \`${value.slice(0, 40)}\` is not known; use one of ${EMPLOYMENT_TYPES.join(', ')}.` }],

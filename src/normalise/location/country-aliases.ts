@@ -21,6 +21,8 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
   'USA': 'US',
   'the States': 'US',
   // short and former names
+  'Bharat': 'IN',
+  'Hindustan': 'IN',
   'UAE': 'AE',
   'Emirates': 'AE',
   'Holland': 'NL',

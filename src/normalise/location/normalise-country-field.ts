@@ -41,9 +41,6 @@ type Reading =
 function unknownReason(entry: string): string {
   const quoted = quoteValue(entry);
   const key = phraseKey(entry);
-  if (REGIONS.has(key)) {
-    return `${quoted} is a region, not a country; list its countries in \`country\` (or write \`Worldwide\`) and keep the region in \`location\`.`;
-  }
   const words = splitWords(entry);
   const [only] = words;
   const { phrases, subdivisionCodes } = locationDictionary();
@@ -143,7 +140,12 @@ export function normaliseCountryField(value: unknown): Normalised<CountryField |
     else if (findings.length < MAX_FINDINGS && !reported.has(phraseKey(reading.entry))) {
       // The reason (with its did-you-mean search) is only worked out for entries reported.
       reported.add(phraseKey(reading.entry));
-      findings.push({ rule: 'country-unknown', reason: unknownReason(reading.entry) });
+      // A region is a real place, only not a country: shown, never guessed into countries.
+      if (REGIONS.has(phraseKey(reading.entry))) {
+        findings.push({ rule: 'country-region', reason: `${quoteValue(reading.entry)} is a region, not a country: it is shown as the location but gives readers no country to filter by; list its countries in \`country\` (or write \`Worldwide\`).` });
+      } else {
+        findings.push({ rule: 'country-unknown', reason: unknownReason(reading.entry) });
+      }
     }
   };
   for (const entry of entriesOf(value, findings)) {

@@ -45,9 +45,11 @@ export function normaliseLocation(input: LocationInput): Normalised<Location> {
   const { country, location, remote } = typeof input === 'object' && input !== null ? input : ({} as LocationInput);
   const findings: Finding[] = [];
 
-  const text = locationText(location, findings);
-  const reading = scanLocationText(text);
   const field = normaliseCountryField(country);
+  // Regions written under `country` (`EMEA`) are kept as the location text when there is none.
+  const regionOnly = field.findings.some((finding) => finding.rule === 'country-region');
+  const text = locationText(location, findings) ?? (regionOnly ? locationText(country, []) : null);
+  const reading = scanLocationText(text);
   findings.push(...field.findings);
 
   const place = field.value ?? { countries: reading.countries, worldwide: reading.worldwide };
