@@ -18,7 +18,12 @@ export interface LoadedBoard {
   files: VFile[];
 }
 
-export async function loadBoard(contentDir: string, config: BoardConfig): Promise<LoadedBoard> {
+export interface LoadBoardOptions {
+  /** Called after each posting file, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function loadBoard(contentDir: string, config: BoardConfig, options: LoadBoardOptions = {}): Promise<LoadedBoard> {
   const paths = await findPostingFiles(contentDir);
   const results: { file: VFile; entry: PostingEntry | null }[] = [];
   for (const relativePath of paths) {
@@ -31,6 +36,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig): Promis
           gitDate: () => gitCommitDate(path.join(contentDir, relativePath)),
         });
     results.push({ file, entry });
+    options.onProgress?.(results.length, paths.length);
   }
   rejectDuplicateIds(results);
   return {

@@ -9,6 +9,7 @@ import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
 import { resolveBuildDate } from '../build-date.ts';
 import type { CliContext } from '../cli-context.ts';
+import { progressBar } from '../progress-bar.ts';
 
 export interface BuildOptions {
   content: string;
@@ -22,7 +23,9 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const started = performance.now();
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
-  const board = await loadBoard(options.content, config);
+  const progress = progressBar('Reading', { enabled: !context.quiet });
+  const board = await loadBoard(options.content, config, { onProgress: progress.update });
+  progress.stop();
   const rows = toDiagnosticRows(board.files);
   const counts = countBySeverity(rows);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });

@@ -7,6 +7,7 @@ import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
 import { formatGithub } from '../format/format-github.ts';
 import type { CliContext } from '../cli-context.ts';
+import { progressBar } from '../progress-bar.ts';
 import type { CheckFormat } from './check-formats.ts';
 
 
@@ -18,7 +19,9 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions, context: CliContext): Promise<number> {
   const started = performance.now();
   const config = await loadBoardConfig(options.content);
-  const board = await loadBoard(options.content, config);
+  const progress = progressBar('Checking', { enabled: !context.quiet });
+  const board = await loadBoard(options.content, config, { onProgress: progress.update });
+  progress.stop();
   const rows = toDiagnosticRows(board.files);
   const counts = countBySeverity(rows);
 
