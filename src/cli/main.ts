@@ -65,6 +65,9 @@ Exit codes: 0 no errors (warnings allowed), 1 some posting has errors, 2 usage o
     .option('--site-url <url>', 'absolute URL the site is deployed at (overrides board.yml)')
     .option('--now <YYYY-MM-DD>', 'build date that decides which postings are open (default: SOURCE_DATE_EPOCH, else today)')
     .option('-k, --keep-going', 'leave postings with errors out instead of stopping')
+    .option('--cache-dir <dir>', 'folder of the posting cache, safe to delete (default: .cache/jobsite)')
+    .option('--no-cache', 'parse every posting again, neither reading nor writing the cache')
+    .option('--templates <dir>', 'templates folder (default: the templates/ of jobsite itself)')
     .addHelpText('after', `
 Examples:
   $ jobsite build

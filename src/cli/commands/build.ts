@@ -17,14 +17,25 @@ export interface BuildOptions {
   siteUrl?: string;
   now?: string;
   keepGoing?: boolean;
+  /** Folder of the posting cache; relative to the working folder. */
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
+  templates?: string;
 }
+
+export const DEFAULT_CACHE_DIR = path.join('.cache', 'jobsite');
 
 export async function runBuild(options: BuildOptions, context: CliContext): Promise<number> {
   const started = performance.now();
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
   const progress = progressBar('Reading', { enabled: !context.quiet });
-  const board = await loadBoard(options.content, config, { onProgress: progress.update });
+  const board = await loadBoard(options.content, config, {
+    onProgress: progress.update,
+    cacheDir: options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR),
+    warn: (message) => context.stderr(`${message}\n`),
+  });
   progress.stop();
   const rows = toDiagnosticRows(board.files);
   const counts = countBySeverity(rows);
@@ -38,7 +49,7 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   }
   let result;
   try {
-    result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out) });
+    result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out), templatesDir: options.templates === undefined ? undefined : path.resolve(options.templates) });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
     context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);

@@ -1,0 +1,58 @@
+// What "the same pipeline" means for the posting cache: a cached result may be
+// reused only when the code and libraries that produced it are unchanged. The
+// fingerprint hashes CACHE_VERSION, package.json and package-lock.json (our
+// version and every library's), and every source file that processing a
+// posting imports, found by following the relative imports from
+// posting-result.ts. So an edit to the pipeline invalidates the cache without
+// anyone remembering to bump a number, while an edit to rendering or the CLI
+// does not. Bump CACHE_VERSION when the stored format or the meaning of an
+// entry changes in a way those files alone would not show.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CACHE_VERSION = 1;
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PIPELINE_ENTRY = fileURLToPath(new URL('../posting-result.ts', import.meta.url));
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+let memo: Promise<string> | undefined;
+
+/** Hex sha256; computed once per process. */
+export function pipelineFingerprint(): Promise<string> {
+  memo ??= computeFingerprint(PACKAGE_ROOT, PIPELINE_ENTRY);
+  return memo;
+}
+
+export async function computeFingerprint(packageRoot: string, entry: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`jobsite-cache ${CACHE_VERSION}\0`);
+  for (const name of ['package.json', 'package-lock.json']) {
+    hash.update(`${name}\0`);
+    hash.update(await readFile(path.join(packageRoot, name)).catch(() => Buffer.from('(missing)')));
+    hash.update('\0');
+  }
+  const sources = await importClosure(entry);
+  for (const source of [...sources.keys()].sort()) {
+    hash.update(`${path.relative(packageRoot, source).split(path.sep).join('/')}\0`);
+    hash.update(sources.get(source)!);
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Every local source file `entry` reaches through relative imports, with its bytes. */
+export async function importClosure(entry: string): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (found.has(file)) continue;
+    const bytes = await readFile(file).catch(() => Buffer.from('(missing)'));
+    found.set(file, bytes);
+    for (const match of bytes.toString('utf8').matchAll(RELATIVE_IMPORT)) queue.push(path.resolve(path.dirname(file), match[1]!));
+  }
+  return found;
+}
