@@ -1,10 +1,11 @@
 // Renders a loaded board into a complete static site and writes it
-// atomically: pages through Eleventy, then feeds, jobs.json, sitemap and
-// robots.txt, all into a temporary folder that replaces `outDir` only when
-// everything succeeded. Same entries and build date → byte-identical files.
+// atomically: pages through Eleventy, then feeds, jobs.json, sitemap,
+// robots.txt and the search index, all into a temporary folder that replaces
+// `outDir` only when everything succeeded. Same entries and build date → byte-identical files.
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BoardConfig, PostingEntry } from '../board.ts';
+import { addSearch, writeSearchIndex } from '../render/search/index.ts';
 import { BuildError, describeErrorChain } from '../render/site/build-error.ts';
 import { machineReadableFiles } from '../render/site/machine-files.ts';
 import { buildSiteView } from '../render/site/page-views.ts';
@@ -47,7 +48,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let prepared;
   try {
     const plan = planSite(entries, buildDate);
-    prepared = { plan, site: buildSiteView(plan, config, buildDate), otherFiles: machineReadableFiles(plan, config, buildDate) };
+    prepared = { plan, site: addSearch(buildSiteView(plan, config, buildDate), plan), otherFiles: machineReadableFiles(plan, config, buildDate) };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     throw new BuildError(`The site could not be prepared: ${describeErrorChain(error)}`, { cause: error });
@@ -64,6 +65,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
           throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
         }
         await writeFiles(tempDir, otherFiles);
+        await writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length });
         return (await listFiles(tempDir)).length;
       },
       { protect: [templatesDir] },
