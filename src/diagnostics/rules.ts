@@ -58,6 +58,9 @@ export const rules = {
   // body
   'body-empty': { severity: 'warning', description: 'The posting has no body text.' },
   'body-unsafe-html': { severity: 'info', description: 'HTML in the body that is not on the allow-list (scripts, styles, event handlers, unsafe URLs) was removed.' },
+  'body-too-long': { severity: 'error', description: 'The Markdown body is longer than 64 KiB; shorten it or link to the full description.' },
+  'body-too-deep': { severity: 'error', description: 'Lists, quotes, emphasis or HTML elements in the body nest too deeply to render safely; flatten them.' },
+  'body-too-complex': { severity: 'error', description: 'A paragraph, list or table has so much markup (or the body so many underlined headings) that reading it would take too long; split or simplify it.' },
   // board
   'id-duplicate': { severity: 'error', description: 'Two postings have the same id (file names that differ only by case, date prefix or extension).' },
 } as const satisfies Record<string, Rule>;

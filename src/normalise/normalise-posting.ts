@@ -9,6 +9,7 @@ import type { Posting, Salary, Location } from '../posting.ts';
 import type { PostingEntry } from '../board.ts';
 import { parseFrontMatter } from '../parse/parse-front-matter.ts';
 import { parseMarkdown } from '../parse/parse-markdown.ts';
+import { checkMarkdownLimits } from '../parse/markdown-limits.ts';
 import { repairMojibake } from './text/index.ts';
 import { parseSalary } from './salary/index.ts';
 import { normaliseLocation } from './location/index.ts';
@@ -61,6 +62,12 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
 
   const frontMatter = parseFrontMatter(repaired.text);
   for (const { finding, place } of frontMatter.findings) say([finding], place);
+  // Checked before parsing: some Markdown takes micromark minutes, or overflows the stack later.
+  const overLimit = checkMarkdownLimits(frontMatter.body);
+  if (overLimit) {
+    say([overLimit.finding], overLimit.place);
+    return null;
+  }
   let tree = parseMarkdown(frontMatter.body);
 
   const inputs: Partial<Record<CanonicalKey, Input>> = {};
@@ -110,7 +117,7 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
 
   const body = await renderBody(tree);
   for (const { finding, place } of body.findings) say([finding], place);
-  if (body.html === '') say([{ rule: 'body-empty', reason: 'The posting has no body; describe the role, the team and how to apply below the front-matter.' }], START);
+  if (body.html === '' && !body.refused) say([{ rule: 'body-empty', reason: 'The posting has no body; describe the role, the team and how to apply below the front-matter.' }], START);
 
   if (hasErrors(file) || !title || !companyName || !applyUrl || !dates) return null;
   const id = idFromFileName(file.path);
@@ -153,13 +160,13 @@ export async function normalisePosting(file: VFile, options: NormaliseOptions): 
     if (!input || input.value === undefined || input.value === null || input.value === '') return null;
     const result = parseSalary(input.value, { currency: typeof inputs.currency?.value === 'string' ? inputs.currency.value : null, countries: location.countries });
     say(result.findings, input.place);
-    return result.value;
+    return cleanSalaryText(result.value);
   }
 
   function scrapedSalaryValue(scraped: { header?: PlacedValue; body: PlacedValue[] }, location: Location): Salary | null {
     const result = reconcileScrapedSalary(scraped, (text) => parseSalary(text, { countries: location.countries }));
     for (const { finding, place } of result.findings) say([finding], place);
-    return result.value;
+    return cleanSalaryText(result.value);
   }
 
   function datesValue(): { datePosted: string; validThrough: string } | null {
@@ -197,6 +204,11 @@ const ENCODING_NAMES = { macintosh: 'Mac Roman', 'windows-1252': 'Windows-1252',
 
 function isGiven(input: Input | undefined): input is Input {
   return input !== undefined && input.value !== undefined && input.value !== null && input.value !== '';
+}
+
+// The salary text is shown as written, like the location: one line, without controls or bidi overrides.
+function cleanSalaryText(salary: Salary | null): Salary | null {
+  return salary === null ? null : { ...salary, text: cleanLine(salary.text) };
 }
 
 function placed(value: PlacedValue): Input {

@@ -2,14 +2,16 @@
 // folder beside the target (same file system, so renames are atomic), then
 // swapped in. Readers and web servers see the old folder or the new one,
 // never half of each, and a failed build leaves the old one untouched.
+// Another process building into the same folder is kept out by a lock file
+// (output-lock.ts). A build killed between its two renames leaves no target
+// but the old folder moved aside: the next build puts it back before anything.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { OutputError } from './output-error.ts';
+import { acquireOutputLock, isRunning } from './output-lock.ts';
 
-/** The output folder cannot be written or is not safe to replace. */
-export class OutputError extends Error {
-  override name = 'OutputError';
-}
+export { OutputError } from './output-error.ts';
 
 export interface ReplaceDirectoryOptions {
   /** Folders that must survive: the target may be neither one of them, nor inside one, nor hold one. */
@@ -36,23 +38,29 @@ export async function replaceDirectory<T>(target: string, fill: (tempDir: string
   } catch (error) {
     throw new OutputError(`Cannot create the folder ${parent}: ${(error as Error).message}`, { cause: error });
   }
-  await assertFolderOrMissing(outDir);
-  await removeLeftovers(parent, name);
+  const release = await acquireOutputLock(outDir);
+  try {
+    await restoreInterruptedSwap(parent, name);
+    await assertFolderOrMissing(outDir);
+    await removeLeftovers(parent, name);
 
-  const tempDir = path.join(parent, scratchName(name, 'tmp'));
-  try {
-    await mkdir(tempDir);
-  } catch (error) {
-    throw new OutputError(`Cannot create a temporary folder next to ${outDir}: ${(error as Error).message}`, { cause: error });
-  }
-  active.add(tempDir);
-  try {
-    const result = await fill(tempDir);
-    await serialised(outDir, () => swapIn(tempDir, outDir));
-    return result;
+    const tempDir = path.join(parent, scratchName(name, 'tmp'));
+    try {
+      await mkdir(tempDir);
+    } catch (error) {
+      throw new OutputError(`Cannot create a temporary folder next to ${outDir}: ${(error as Error).message}`, { cause: error });
+    }
+    active.add(tempDir);
+    try {
+      const result = await fill(tempDir);
+      await serialised(outDir, () => swapIn(tempDir, outDir));
+      return result;
+    } finally {
+      await removeSettled(tempDir);
+      active.delete(tempDir);
+    }
   } finally {
-    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
-    active.delete(tempDir);
+    await release();
   }
 }
 
@@ -62,28 +70,65 @@ function scratchName(name: string, kind: 'tmp' | 'old'): string {
 }
 
 function scratchPattern(name: string): RegExp {
-  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)-[0-9a-f]+$`);
+  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`);
 }
 
 async function swapIn(tempDir: string, outDir: string): Promise<void> {
   const oldDir = path.join(path.dirname(outDir), scratchName(path.basename(outDir), 'old'));
-  let movedAside = false;
+  // Registered so that a sweep by a concurrent build in this process leaves it alone.
+  active.add(oldDir);
   try {
-    await rename(outDir, oldDir);
-    movedAside = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new OutputError(`Cannot move the old ${outDir} aside: ${(error as Error).message}`, { cause: error });
+    let movedAside = false;
+    try {
+      await rename(outDir, oldDir);
+      movedAside = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new OutputError(`Cannot move the old ${outDir} aside: ${(error as Error).message}`, { cause: error });
+      }
     }
+    try {
+      await rename(tempDir, outDir);
+    } catch (error) {
+      if (movedAside) await rename(oldDir, outDir).catch(() => undefined);
+      throw new OutputError(`Cannot move the new site into ${outDir}: ${(error as Error).message}`, { cause: error });
+    }
+    // The new site is in place; an old copy that cannot be removed now is swept by the next build.
+    if (movedAside) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
+  } finally {
+    active.delete(oldDir);
   }
+}
+
+/**
+ * A build killed after moving the old folder aside and before moving the new
+ * one in leaves no target, only `.<name>.old-<pid>-…`: that old folder is the
+ * published site, so it goes back in place (the newest, if there are several).
+ */
+async function restoreInterruptedSwap(parent: string, name: string): Promise<void> {
+  const target = path.join(parent, name);
+  if (await exists(target)) return;
+  const pattern = scratchPattern(name);
+  let newest: { dir: string; time: number } | null = null;
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    const match = pattern.exec(entry);
+    if (!match || match[1] !== 'old') continue;
+    const pid = Number(match[2]);
+    const dir = path.join(parent, entry);
+    if (active.has(dir) || (pid !== process.pid && isRunning(pid))) continue;
+    const time = await stat(dir).then((info) => (info.isDirectory() ? info.mtimeMs : null), () => null);
+    if (time !== null && (newest === null || time > newest.time)) newest = { dir, time };
+  }
+  if (newest) await rename(newest.dir, target).catch(() => undefined);
+}
+
+async function exists(file: string): Promise<boolean> {
   try {
-    await rename(tempDir, outDir);
-  } catch (error) {
-    if (movedAside) await rename(oldDir, outDir).catch(() => undefined);
-    throw new OutputError(`Cannot move the new site into ${outDir}: ${(error as Error).message}`, { cause: error });
+    await stat(file);
+    return true;
+  } catch {
+    return false;
   }
-  // The new site is in place; an old copy that cannot be removed now is swept by the next build.
-  if (movedAside) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** Removes temporary and old folders of earlier builds of `name` whose process is gone. */
@@ -99,19 +144,9 @@ async function removeLeftovers(parent: string, name: string): Promise<void> {
     const match = pattern.exec(entry);
     if (!match) continue;
     const scratch = path.join(parent, entry);
-    const pid = Number(match[1]);
+    const pid = Number(match[2]);
     if (active.has(scratch) || (pid !== process.pid && isRunning(pid))) continue;
     await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -150,5 +185,18 @@ async function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
     return await run;
   } finally {
     if (swapQueues.get(key) === settled) swapQueues.delete(key);
+  }
+}
+
+/**
+ * Removes a folder that a failed renderer may still be writing into: writes
+ * already in flight when the build failed can land after a first removal and
+ * recreate it, so removal is repeated until the folder stays gone.
+ */
+async function removeSettled(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await rm(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 20 : 100));
+    if (!(await stat(dir).then(() => true, () => false))) return;
   }
 }

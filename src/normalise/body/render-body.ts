@@ -13,6 +13,7 @@ import type { Root as HastRoot, Element } from 'hast';
 import type { Point } from 'unist';
 import type { Finding } from '../../diagnostics/finding.ts';
 import { bodySchema, allowedTagNames, isAllowedAttribute } from './sanitize-schema.ts';
+import { MAX_TREE_DEPTH, tooDeepFinding, treeDepth } from '../../parse/markdown-limits.ts';
 
 export const SUMMARY_LENGTH = 280;
 
@@ -20,19 +21,37 @@ export interface RenderedBody {
   html: string;
   summary: string;
   findings: { finding: Finding; place?: Point }[];
+  /** The body nests too deeply to render: `html` is empty and `findings` says why. */
+  refused: boolean;
 }
 
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
 const toHtml = unified().use(rehypeSanitize, bodySchema).use(rehypeStringify, { characterReferences: { useNamedReferences: true } }).freeze();
 
 export async function renderBody(mdast: MdastRoot): Promise<RenderedBody> {
+  // Every step below recurses once per level. The depth is checked on both
+  // trees; raw HTML nested thousands deep overflows while it is being parsed
+  // into the HTML tree, before it can be measured, so that overflow is caught.
+  const start = mdast.children[0]?.position?.start;
+  if (treeDepth(mdast) > MAX_TREE_DEPTH) return refused(start);
   const findings: RenderedBody['findings'] = [];
-  const hast = (await toHast.run(structuredClone(mdast))) as HastRoot;
+  let hast: HastRoot;
+  try {
+    hast = (await toHast.run(structuredClone(mdast))) as HastRoot;
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return refused(start);
+    throw error;
+  }
+  if (treeDepth(hast) > MAX_TREE_DEPTH) return refused(start);
   findings.push(...reportRemovedHtml(hast));
   shiftHeadings(hast);
   const clean = (await toHtml.run(hast)) as HastRoot;
   const html = toHtml.stringify(clean).trim();
-  return { html, summary: summarise(clean), findings };
+  return { html, summary: summarise(clean), findings, refused: false };
+}
+
+function refused(place: Point | undefined): RenderedBody {
+  return { html: '', summary: '', findings: [{ finding: tooDeepFinding(), place }], refused: true };
 }
 
 /** Once per kind of removed markup, at its first occurrence. */
