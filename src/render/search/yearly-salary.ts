@@ -1,15 +1,10 @@
 // A salary as a yearly range, so that an hourly contract and a monthly wage
 // can be held against one minimum. Full-time conventions: 2080 hours
 // (40 × 52), 260 working days (5 × 52), 52 weeks, 12 months.
-import type { Salary, SalaryPeriod } from '../../posting.ts';
+import type { Salary } from '../../posting.ts';
+import { PERIODS_PER_YEAR } from '../../normalise/salary/index.ts';
 
-export const PERIODS_PER_YEAR: Readonly<Record<SalaryPeriod, number>> = {
-  hour: 2080,
-  day: 260,
-  week: 52,
-  month: 12,
-  year: 1,
-};
+export { PERIODS_PER_YEAR };
 
 export interface YearlySalary {
   min: number;
