@@ -4,7 +4,7 @@
 // follows YAML 1.2 (dates stay text, `no` stays text) and refuses tab
 // indentation and alias bombs instead of guessing.
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Point } from 'unist';
 import type { Finding } from '../diagnostics/finding.ts';
 
@@ -70,27 +70,64 @@ function parseYaml(source: string): Pick<FrontMatter, 'data' | 'placeOf' | 'find
   const fallback: Point = { line: 1, column: 1 };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    // Duplicate keys are found below: yaml's own check compares every key with every other (minutes for a 1 MiB file).
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
     return { data: {}, placeOf: () => fallback, findings: [{ finding: yamlFailure(error), place: fallback }] };
   }
   for (const error of doc.errors) {
+    // The yaml parser reports its own stack overflow on deep nesting as a syntax error; it is not one.
+    if (/call stack/i.test(error.message)) {
+      findings.splice(0, findings.length, { finding: yamlFailure(new RangeError(error.message)), place: fallback });
+      break;
+    }
     findings.push({
       finding: { rule: 'yaml-syntax', reason: `${firstLine(error.message)}; fix the YAML (indent with spaces, quote values that contain \`: \` or start with a special character).` },
       place: pointAt(error.code === 'MISSING_CHAR' ? startOfUnclosedQuote(source, error.pos[0]) : error.pos[0]),
     });
   }
-  const placeOf = (path: readonly (string | number)[]): Point => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return pointAt(node.range[0]);
-      const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isNode(item.key) && (item.key as { value?: unknown }).value === path[depth - 1]);
-        if (pair && isNode(pair.key) && pair.key.range) return pointAt(pair.key.range[0]);
+  if (findings.length === 0) {
+    for (const key of duplicateKeys(doc.contents)) {
+      findings.push({
+        finding: { rule: 'yaml-syntax', reason: `The key \`${truncate(String(scalarValue(key)))}\` appears twice in one mapping; keep only one of them.` },
+        place: key.range ? pointAt(key.range[0]) : fallback,
+      });
+    }
+  }
+
+  // Top-level keys are indexed once: a front-matter of many thousands of keys
+  // must not cost a scan of all of them for every message placed.
+  let topLevel: Map<string, Pair> | null = null;
+  const pairOf = (map: YAMLMap, key: string | number, index: boolean): Pair | undefined => {
+    if (!index) return map.items.find((item) => String(scalarValue(item.key)) === String(key));
+    if (topLevel === null) {
+      topLevel = new Map();
+      for (const item of map.items) {
+        const name = String(scalarValue(item.key));
+        if (!topLevel.has(name)) topLevel.set(name, item);
       }
     }
-    return fallback;
+    return topLevel.get(String(key));
+  };
+  /** The start of the deepest value on `path` that exists, else of its key, else the block start. */
+  const placeOf = (path: readonly (string | number)[]): Point => {
+    let place = fallback;
+    let node: unknown = doc.contents;
+    for (const [depth, key] of path.entries()) {
+      if (isMap(node)) {
+        const pair = pairOf(node, key, depth === 0);
+        if (!pair) break;
+        if (isNode(pair.key) && pair.key.range) place = pointAt(pair.key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+      } else {
+        break;
+      }
+      if (isNode(node) && node.range) place = pointAt(node.range[0]);
+      else if (!isNode(node)) break;
+    }
+    return place;
   };
   if (findings.length > 0) return { data: {}, placeOf, findings };
 
@@ -106,6 +143,37 @@ function parseYaml(source: string): Pick<FrontMatter, 'data' | 'placeOf' | 'find
     return { data: {}, placeOf, findings: [{ finding: { rule: 'yaml-not-mapping', reason: 'The front-matter must be `key: value` lines (a mapping), not a single value or a list.' }, place }] };
   }
   return { data: data as Record<string, unknown>, placeOf, findings };
+}
+
+/** Keys that repeat an earlier key of the same mapping (as yaml's `uniqueKeys` would report), in any mapping, in linear time. */
+function duplicateKeys(root: unknown): Scalar[] {
+  const repeated: Scalar[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const identity = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(identity)) repeated.push(pair.key);
+          seen.add(identity);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return repeated.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : node;
 }
 
 function yamlFailure(error: unknown): Finding {

@@ -88,5 +88,32 @@ export function canonicaliseKeys(data: Record<string, unknown>): CanonicalFields
       fields.salary = { value: salaryParts, path: salaryPartPath };
     }
   }
-  return { fields, findings };
+  return { fields, findings: capFindings(findings) };
+}
+
+/** Findings of one rule beyond this many are summed up in one: a front-matter of ten thousand stray keys needs one message, not ten thousand. */
+export const MAX_FINDINGS_PER_RULE = 20;
+
+function capFindings(findings: CanonicalFields['findings']): CanonicalFields['findings'] {
+  const kept: CanonicalFields['findings'] = [];
+  const extra = new Map<string, { first: CanonicalFields['findings'][number]; count: number }>();
+  const counts = new Map<string, number>();
+  for (const item of findings) {
+    const count = (counts.get(item.finding.rule) ?? 0) + 1;
+    counts.set(item.finding.rule, count);
+    if (count <= MAX_FINDINGS_PER_RULE) kept.push(item);
+    else if (count === MAX_FINDINGS_PER_RULE + 1) extra.set(item.finding.rule, { first: item, count: 1 });
+    else extra.get(item.finding.rule)!.count++;
+  }
+  for (const [rule, { first, count }] of extra) {
+    kept.push({
+      path: first.path,
+      finding: { rule: rule as Finding['rule'], reason: `${count} more keys like the ones above (from \`${truncate(String(first.path[0]))}\` on) have the same problem; fix them the same way.` },
+    });
+  }
+  return kept;
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
