@@ -156,7 +156,7 @@ describe('slugs and ids', () => {
     ['2026-11-27-monzo-senior-backend-engineer.md', 'monzo-senior-backend-engineer'],
     ['postings/2026/2026-11-27-Acme Corp — Staff Engineer.markdown', 'acme-corp-staff-engineer'],
     ['Zürich-Data-Engineer.md', 'zuerich-data-engineer'],
-    ['..md', ''],
+    ['..md', 'posting-cdb4ee2aea'],
     ['2026-11-27.md', '2026-11-27'],
   ])('idFromFileName(%j) = %j', (input, expected) => {
     expect(idFromFileName(input)).toBe(expected);
