@@ -4,7 +4,7 @@
 // `data-pagefind-body`, and each names its posting id as the filter `job`,
 // which is how the home page maps search hits onto its cards without
 // fetching one result file per hit.
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -45,9 +45,12 @@ export async function writeSearchIndex({ siteDir, openPostings }: SearchIndexOpt
       const added = await index.addDirectory({ path: path.resolve(siteDir), glob: 'jobs/*/index.html' });
       if (added.errors.length > 0) throw new Error(`Pagefind could not read the posting pages: ${added.errors.join('; ')}`);
       const outputPath = path.resolve(siteDir, SEARCH_INDEX_FOLDER);
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-      await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
+      // The files come back in memory and are written here rather than by Pagefind's writeFiles: its
+      // service panics on a write error (a full disk) and its promise then never settles, which ends
+      // the process without a message; our own writes fail with the system's error instead.
+      const got = await index.getFiles();
+      if (got.errors.length > 0) throw new Error(`Pagefind could not build the index: ${got.errors.join('; ')}`);
+      await writeIndexFiles(outputPath, got.files.filter((file) => !UNUSED_BUNDLES.includes(file.path)));
       // Pagefind counts every file it read, closed postings too; the entry file counts what it indexed.
       const pages = await indexedPageCount(outputPath);
       if (pages !== openPostings) {
@@ -78,4 +81,19 @@ async function withPagefindService<T>(work: () => Promise<T>): Promise<T> {
 async function indexedPageCount(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: unknown }> };
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (typeof language.page_count === 'number' ? language.page_count : 0), 0);
+}
+
+/** Writes the index's files below `outputPath`, refusing any path that would leave it. */
+async function writeIndexFiles(outputPath: string, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
+  const made = new Set<string>();
+  for (const file of files) {
+    const target = path.resolve(outputPath, file.path);
+    if (!target.startsWith(outputPath + path.sep)) throw new Error(`Pagefind returned the file ${JSON.stringify(file.path)}, outside its folder.`);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await writeFile(target, file.content);
+  }
 }

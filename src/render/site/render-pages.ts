@@ -3,6 +3,7 @@
 // posting file. Nunjucks autoescapes everything, so a template emits raw HTML
 // only where it says `| safe` (the sanitised body and the JSON-LD).
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import Eleventy, { type EleventyFilterContext, type EleventyUserConfig } from '@11ty/eleventy';
 import { relativeHref, rootHref } from './relative-href.ts';
@@ -45,8 +46,6 @@ export async function renderPages({ templatesDir, outDir, site }: RenderPagesOpt
         escaping = (escaping ?? true) && environment.opts?.autoescape === true;
       });
       config.addGlobalData('site', site);
-      const assets = path.join(path.resolve(templatesDir), ASSETS_FOLDER);
-      if (existsSync(assets)) config.addPassthroughCopy({ [assets]: ASSETS_FOLDER });
       config.addFilter('href', function (this: EleventyFilterContext, target: string) {
         // The 404 page is served at whatever URL was missing, so relative links would break there.
         if (this.ctx?.['rootLinks'] === true) return rootHref(site.board.siteUrl, target);
@@ -60,6 +59,10 @@ export async function renderPages({ templatesDir, outDir, site }: RenderPagesOpt
   // The pages sit in a temporary folder that is thrown away when this throws.
   if (escaping === undefined) throw new Error(`No Nunjucks templates (.njk) were found in ${templatesDir}.`);
   if (!escaping) throw new Error('Nunjucks autoescaping was off, so text could have been written as HTML; the pages were discarded.');
+  // Copied here rather than as Eleventy passthrough: Eleventy copies beside its page writes, and when
+  // both fail (a full disk) the copy's rejection is never handled and kills the process mid-build.
+  const assets = path.join(path.resolve(templatesDir), ASSETS_FOLDER);
+  if (existsSync(assets)) await cp(assets, path.join(path.resolve(outDir), ASSETS_FOLDER), { recursive: true });
 }
 
 // Eleventy's "Configuration" benchmark group is created before quiet mode applies and
