@@ -250,6 +250,21 @@ describe('a board of hostile postings', () => {
     }
   });
 
+  it.each([
+    ['code span', '<script>alert(1)</script>'],
+    ['fenced code', '<script>alert(1)</script>'],
+    ['pre-escaped entities', '<script>alert(1)</script>'],
+    ['nunjucks expression', "{{ constructor.constructor('alert(1)')() }}"],
+    ['nunjucks tag', '{% include "/etc/passwd" %}{{ site | dump | safe }}'],
+    ['template literal', '${alert(1)}'],
+    ['ampersands and quotes', `Tom & Jerry's "quoted"`],
+  ])('shows the %s vector in the body as the text it is, neither run nor dropped', (name, shown) => {
+    const hostileCase = build.cases.find((candidate) => candidate.field === 'text' && candidate.vector.name === name)!;
+    const posting = build.entryByFile.get(hostileCase.file)!.posting;
+    const body = [...elements(parseDocument(read(`jobs/${posting.id}/index.html`)))].find((element) => hasClass(element, 'posting-body'))!;
+    expect(textContent(body)).toContain(shown);
+  });
+
   it('writes robots.txt with nothing but the site URL in it', () => {
     const robots = read('robots.txt');
     expect(robots).not.toMatch(/[<>"]/);
@@ -290,3 +305,27 @@ function xmlElements(root: XmlElement): { element: XmlElement; parent: XmlElemen
 function localName(element: XmlElement): string {
   return element.tag.replace(/^\{[^}]*\}/, '');
 }
+
+describe('the HTML checker used above', () => {
+  it.each([
+    ['<script>alert(1)</script>', /script element/],
+    ['<img src=x onerror=alert(1)>', /event handler onerror/],
+    ['<a href="java&#x09;script:alert(1)">x</a>', /dangerous URL in href/],
+    ['<a href=" &#14;javascript:alert(1)">x</a>', /dangerous URL in href/],
+    ['<svg><a xlink:href="javascript:alert(1)">x</a></svg>', /dangerous URL in xlink:href/],
+    ['<img srcset="https://ok.example/a.png 1x, javascript:alert(1) 2x">', /dangerous URL in srcset/],
+    ['<form><button formaction="vbscript:x">x</button></form>', /dangerous URL in formaction/],
+    ['<iframe src="https://ok.example/"></iframe>', /forbidden element <iframe/],
+    ['<object data="data:text/html,x"></object>', /forbidden element|dangerous URL in data/],
+    ['<div style="width: expression(alert(1))">x</div>', /active CSS/],
+    ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', /meta refresh/],
+    ['<template><img src=x onerror=alert(1)></template>', /event handler onerror/],
+  ])('finds the problem in %s', (html, problem) => {
+    const problems = htmlProblems(`<!doctype html><html><head></head><body>${html}</body></html>`);
+    expect(problems.join('\n')).toMatch(problem);
+  });
+
+  it('finds nothing in harmless HTML', () => {
+    expect(htmlProblems('<p><a href="https://ok.example/?q=javascript:x" title="javascript:alert(1)">ok</a> <img src="https://ok.example/a.png" alt="onerror=alert(1)"> &lt;script&gt;</p>', { fragment: true })).toEqual([]);
+  });
+});
