@@ -2,6 +2,8 @@
 // atomically: pages through Eleventy, then feeds, jobs.json, sitemap,
 // robots.txt and the search index, all into a temporary folder that replaces
 // `outDir` only when everything succeeded. Same entries and build date → byte-identical files.
+// With a cache folder, a page, feed or search index whose inputs are unchanged since
+// the last build is taken from the published site instead of being made again.
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BoardConfig, PostingEntry } from '../board.ts';
@@ -13,6 +15,9 @@ import { renderPages } from '../render/site/render-pages.ts';
 import { planSite } from '../render/site/site-plan.ts';
 import { OutputError, replaceDirectory } from '../write/replace-directory.ts';
 import { listFiles, writeFiles } from '../write/write-files.ts';
+import { fingerprintOf, PreviousOutput } from '../write/previous-output.ts';
+import { SEARCH_INDEX_FOLDER } from '../render/search/index.ts';
+import { pageFingerprint, renderCodeFingerprint, sharedPageFingerprint } from './incremental/site-fingerprints.ts';
 
 export { BuildError } from '../render/site/build-error.ts';
 
@@ -24,6 +29,10 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Defaults to the `templates/` folder of this package. */
   templatesDir?: string;
+  /** The build cache (e.g. `.cache/jobsite`): with it, what did not change since the last build into `outDir` is not made again. */
+  cacheDir?: string;
+  /** Where cache problems are told (they do not fail the build). Default: stderr. */
+  warn?: (message: string) => void;
 }
 
 export interface BuildSiteResult {
@@ -32,6 +41,8 @@ export interface BuildSiteResult {
   drafts: number;
   /** Files written, pages and the rest. */
   files: number;
+  /** Of those, files taken unchanged from the last build. */
+  reused: number;
 }
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -54,23 +65,49 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     throw new BuildError(`The site could not be prepared: ${describeErrorChain(error)}`, { cause: error });
   }
   const { plan, site, otherFiles } = prepared;
+  const warn = options.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  const previous = options.cacheDir === undefined ? PreviousOutput.none(outDir) : await PreviousOutput.open(options.cacheDir, outDir);
+  if (previous.problem !== null) warn(`jobsite: ignored the unusable record of the last build (${previous.problem}); every file is made again.`);
+  const shared = await sharedPageFingerprint(site, templatesDir);
+  const renderCode = await renderCodeFingerprint();
 
   try {
     const files = await replaceDirectory(
       outDir,
       async (tempDir) => {
+        // Paginated pages whose view is unchanged are taken from the last build; only the others reach Eleventy.
+        const toRender = { jobs: [] as typeof site.jobs, listings: [] as typeof site.listings, directories: [] as typeof site.directories };
+        const openFingerprints: string[] = [];
+        const openIds = new Set(plan.open.map((posting) => posting.id));
+        for (const view of site.jobs) {
+          const fingerprint = pageFingerprint(shared, view);
+          if (openIds.has(view.id)) openFingerprints.push(fingerprint);
+          if (!(await previous.reuse(tempDir, view.outputPath, fingerprint))) toRender.jobs.push(view);
+        }
+        for (const view of site.listings) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.listings.push(view);
+        for (const view of site.directories) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.directories.push(view);
         try {
-          await renderPages({ templatesDir, outDir: tempDir, site });
+          await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender } });
         } catch (error) {
           throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
         }
-        await writeFiles(tempDir, otherFiles);
-        await writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length });
+        for (const file of otherFiles) {
+          if (file.key !== null && (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key)))) continue;
+          await writeFiles(tempDir, new Map([[file.path, file.render()]]));
+        }
+        // The index is made from the open posting pages alone (in this order).
+        const searchFingerprint = fingerprintOf(shared, 'search', ...openFingerprints);
+        if (!(await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint))) {
+          await writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length });
+          previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
+        }
         return (await listFiles(tempDir)).length;
       },
       { protect: [templatesDir] },
     );
-    return { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts, files };
+    const problem = await previous.save();
+    if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
+    return { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts, files, reused: previous.stats.reused };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     if (error instanceof OutputError) throw new BuildError(error.message, { cause: error });

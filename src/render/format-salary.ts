@@ -21,7 +21,20 @@ export function formatSalary(salary: Salary, locale?: string): string {
   return `${figures} ${PERIOD_WORDS[salary.period] ?? `per ${salary.period}`}`;
 }
 
+// Making an Intl.NumberFormat costs far more than using one, and a board formats thousands of salaries in a few currencies.
+const moneyFormats = new Map<string, (figure: number) => string>();
+
 function moneyFormat(locale: string, currency: string, fractionDigits: number): (figure: number) => string {
+  const key = `${locale}\u0000${currency}\u0000${fractionDigits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = makeMoneyFormat(locale, currency, fractionDigits);
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+function makeMoneyFormat(locale: string, currency: string, fractionDigits: number): (figure: number) => string {
   const digits = { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
   for (const tryLocale of [locale, DEFAULT_LOCALE]) {
     try {

@@ -31,9 +31,10 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
   const progress = progressBar('Reading', { enabled: !context.quiet });
+  const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
   const board = await loadBoard(options.content, config, {
     onProgress: progress.update,
-    cacheDir: options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR),
+    cacheDir,
     warn: (message) => context.stderr(`${message}\n`),
   });
   progress.stop();
@@ -49,7 +50,15 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   }
   let result;
   try {
-    result = await buildSite({ entries: board.entries, config, buildDate, outDir: path.resolve(options.out), templatesDir: options.templates === undefined ? undefined : path.resolve(options.templates) });
+    result = await buildSite({
+      entries: board.entries,
+      config,
+      buildDate,
+      outDir: path.resolve(options.out),
+      templatesDir: options.templates === undefined ? undefined : path.resolve(options.templates),
+      cacheDir,
+      warn: (message) => context.stderr(`${message}\n`),
+    });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
     context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);
@@ -60,6 +69,9 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
     context.stderr(
       `Built ${plural(result.open, 'open posting')} (${result.closed.toLocaleString('en-US')} closed, ${plural(result.drafts, 'draft')}, ${rejected.toLocaleString('en-US')} rejected) into ${options.out}/ in ${seconds} s.\n`,
     );
+    if (context.verbose) {
+      context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
+    }
   }
   return 0;
 }

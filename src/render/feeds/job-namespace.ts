@@ -41,5 +41,9 @@ export function jobElements(item: FeedItem): Array<[localName: string, text: str
 /** Plain decimal notation (`95000`, `45.5`), never exponent form or grouping. */
 function decimalText(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  // String() is already plain for the figures salaries have; only tiny or huge ones need the formatter (slow to make).
+  const text = String(value);
+  return /e/i.test(text) || (text.split('.')[1]?.length ?? 0) > 20 ? PLAIN_DECIMAL.format(value) : text;
 }
+
+const PLAIN_DECIMAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });

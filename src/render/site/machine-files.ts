@@ -2,6 +2,10 @@
 // JSON Feed), one RSS feed per listing page, jobs.json, sitemap.xml and
 // robots.txt. They hold open postings only, in the one newest-first order,
 // and take every date from the postings or the build date, never the clock.
+// Each file comes with a key naming everything it is made from, so that a
+// build can keep a listing's feed from the last build when none of its
+// postings changed, and makes the text only when it needs it.
+import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
@@ -11,17 +15,23 @@ import { toRobotsTxt, toSitemap, type SitemapUrl } from '../sitemap/index.ts';
 import { listingHeading, listingPhrase } from './display-formats.ts';
 import { LISTING_FOLDERS, type Listing, type SitePlan } from './site-plan.ts';
 
-/** File contents by path below the output folder (`feed.xml`, `tags/rust/feed.xml`). */
-export type MachineFiles = Map<string, string>;
+export interface MachineFile {
+  /** Below the output folder (`feed.xml`, `tags/rust/feed.xml`). */
+  path: string;
+  /** Everything the text is made from (besides the code), or null for a file that is always made. */
+  key: string | null;
+  render: () => string;
+}
 
-export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFiles {
+export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFile[] {
   const items = (postings: readonly Posting[]) => postings.map((posting) => feedItem(posting, config));
-  const siteItems = items(plan.open);
-  const files: MachineFiles = new Map();
-  files.set('feed.xml', toRss(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), siteItems));
-  files.set('atom.xml', toAtom(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), siteItems));
-  files.set('feed.json', toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), siteItems));
-  files.set('jobs.json', toJobsJson(plan.open, config, buildDate));
+  const files: MachineFile[] = [];
+  const always = (filePath: string, render: () => string) => files.push({ path: filePath, key: null, render });
+  always('feed.xml', () => toRss(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
+  always('atom.xml', () => toAtom(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
+  always('feed.json', () => toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
+  always('jobs.json', () => toJobsJson(plan.open, config, buildDate));
+  const configKey = JSON.stringify(config);
   for (const listing of allListings(plan)) {
     const pagePath = listing.path.slice(1);
     const channel = feedChannel(config, buildDate, {
@@ -31,11 +41,29 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
       description: `Open positions ${listingPhrase(listing.kind, listing.name)}, from ${config.title}.`,
       countryName,
     });
-    files.set(`${pagePath}feed.xml`, toRss(channel, items(listing.postings)));
+    // The build date dates a feed only when it has no items.
+    const dated = listing.postings.length === 0 ? channel : { ...channel, buildDate: null };
+    files.push({
+      path: `${pagePath}feed.xml`,
+      key: `rss\0${configKey}\0${JSON.stringify(dated)}\0${listing.postings.map(postingDigest).join(' ')}`,
+      render: () => toRss(channel, items(listing.postings)),
+    });
   }
-  files.set('sitemap.xml', toSitemap(sitemapUrls(plan, config)));
-  files.set('robots.txt', toRobotsTxt(config.siteUrl));
+  always('sitemap.xml', () => toSitemap(sitemapUrls(plan, config)));
+  always('robots.txt', () => toRobotsTxt(config.siteUrl));
   return files;
+}
+
+const digests = new WeakMap<Posting, string>();
+
+/** A posting's whole record, hashed once however many feeds list it. */
+function postingDigest(posting: Posting): string {
+  let digest = digests.get(posting);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(posting)).digest('base64');
+    digests.set(posting, digest);
+  }
+  return digest;
 }
 
 /** The page of a posting, as its canonical link and sitemap entry name it. */

@@ -1,0 +1,63 @@
+// What each output of a build is made from, as a fingerprint, so that a file
+// whose fingerprint is unchanged since the last build can be taken from it
+// (src/write/previous-output.ts). A fingerprint covers the code that renders
+// (every source file build-site.ts reaches, and the lockfile), every file of
+// the templates folder, the board-wide data the templates see, and the
+// output's own view. Posting, listing and directory pages see `site.board`
+// and their own page; `site.home` and `site.search` are the home page's and
+// are left out, or every page would change whenever any posting did.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { computeFingerprint } from '../cache/pipeline-fingerprint.ts';
+import { fingerprintOf } from '../../write/previous-output.ts';
+import type { SearchSiteView } from '../../render/search/index.ts';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const RENDER_ENTRY = fileURLToPath(new URL('../build-site.ts', import.meta.url));
+
+let renderCode: Promise<string> | undefined;
+
+/** The rendering code and libraries; computed once per process. */
+export function renderCodeFingerprint(): Promise<string> {
+  renderCode ??= computeFingerprint(PACKAGE_ROOT, RENDER_ENTRY).then((code) => fingerprintOf('render', code));
+  return renderCode;
+}
+
+export interface TemplatesFingerprint {
+  fingerprint: string;
+  /** Whether any template names `buildDate`; when none does, the build date changes no page by itself. */
+  readsBuildDate: boolean;
+}
+
+/** Every file of the templates folder, by path and bytes. */
+export async function templatesFingerprint(templatesDir: string): Promise<TemplatesFingerprint> {
+  const parts: (string | Uint8Array)[] = [];
+  let readsBuildDate = false;
+  const walk = async (relative: string): Promise<void> => {
+    const entries = await readdir(path.join(templatesDir, relative), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile() || entry.isSymbolicLink()) {
+        const bytes = await readFile(path.join(templatesDir, child)).catch(() => Buffer.from('(unreadable)'));
+        if (!readsBuildDate && bytes.includes('buildDate')) readsBuildDate = true;
+        parts.push(child, bytes);
+      }
+    }
+  };
+  await walk('');
+  return { fingerprint: fingerprintOf('templates', ...parts), readsBuildDate };
+}
+
+/** The part of every page's input that is the same for all pages: code, templates and the board settings. */
+export async function sharedPageFingerprint(site: SearchSiteView, templatesDir: string): Promise<string> {
+  const templates = await templatesFingerprint(templatesDir);
+  const board = templates.readsBuildDate ? site.board : { ...site.board, buildDate: null };
+  return fingerprintOf(await renderCodeFingerprint(), templates.fingerprint, JSON.stringify(board), JSON.stringify(site.notFound));
+}
+
+/** One page's fingerprint: the shared part and its own view. */
+export function pageFingerprint(shared: string, view: unknown): string {
+  return fingerprintOf(shared, JSON.stringify(view));
+}

@@ -1,0 +1,194 @@
+// What the last build wrote, so that the next one writes only what changed.
+// Every file of a build is recorded with the fingerprint of what it was made
+// from (its page view, the templates, the code) and the size and mtime it had
+// once published. A new build whose file would have the same fingerprint
+// hard-links the published file into its temporary folder instead of making
+// it again, but only while that file is still exactly as recorded: anything
+// touched, missing or unknown is made afresh. The record lives in the build
+// cache (`<cache>/outputs/`), never in the published site, and a record that
+// cannot be read only makes the build a full one.
+import { createHash } from 'node:crypto';
+import { copyFile, link, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const MANIFEST_VERSION = 1;
+
+interface RecordedFile {
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface Manifest {
+  version: number;
+  outDir: string;
+  files: Record<string, RecordedFile>;
+}
+
+export interface ReuseStats {
+  /** Files taken from the previous build. */
+  reused: number;
+  /** Files made by this build. */
+  made: number;
+}
+
+export class PreviousOutput {
+  readonly stats: ReuseStats = { reused: 0, made: 0 };
+  /** Why the record of the last build was not used, if it was unusable. */
+  readonly problem: string | null;
+  private readonly previous: ReadonlyMap<string, RecordedFile>;
+  private readonly next = new Map<string, string>();
+  private readonly madeFolders = new Set<string>();
+
+  private constructor(
+    private readonly manifestFile: string | null,
+    private readonly outDir: string,
+    previous: Map<string, RecordedFile>,
+    problem: string | null,
+  ) {
+    this.previous = previous;
+    this.problem = problem;
+  }
+
+  /** No record: every file is made. */
+  static none(outDir: string): PreviousOutput {
+    return new PreviousOutput(null, path.resolve(outDir), new Map(), null);
+  }
+
+  /** The record of the last build into `outDir`, kept in `cacheDir`. */
+  static async open(cacheDir: string, outDir: string): Promise<PreviousOutput> {
+    const resolved = path.resolve(outDir);
+    const manifestFile = path.join(cacheDir, 'outputs', `${createHash('sha256').update(resolved).digest('hex').slice(0, 24)}.json`);
+    let text: string;
+    try {
+      text = await readFile(manifestFile, 'utf8');
+    } catch {
+      return new PreviousOutput(manifestFile, resolved, new Map(), null);
+    }
+    try {
+      const manifest = JSON.parse(text) as Manifest;
+      if (manifest.version !== MANIFEST_VERSION || manifest.outDir !== resolved || typeof manifest.files !== 'object' || manifest.files === null) {
+        throw new Error('written by another version or for another folder');
+      }
+      const files = new Map<string, RecordedFile>();
+      for (const [file, recorded] of Object.entries(manifest.files)) {
+        if (typeof recorded?.fingerprint !== 'string' || typeof recorded.size !== 'number' || typeof recorded.mtimeMs !== 'number') throw new Error(`its entry for ${file} is malformed`);
+        files.set(file, recorded);
+      }
+      return new PreviousOutput(manifestFile, resolved, files, null);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new PreviousOutput(manifestFile, resolved, new Map(), `${manifestFile}: ${reason}`);
+    }
+  }
+
+  /**
+   * Puts the published `file` into `tempDir` when it was made from `fingerprint`
+   * and is unchanged since; true when it did. Either way the file is recorded
+   * as made from `fingerprint`, so a caller that gets false must make it.
+   */
+  async reuse(tempDir: string, file: string, fingerprint: string): Promise<boolean> {
+    this.next.set(file, fingerprint);
+    if (await this.take(tempDir, file, fingerprint)) {
+      this.stats.reused++;
+      return true;
+    }
+    this.stats.made++;
+    return false;
+  }
+
+  /** Like `reuse` for every recorded file below `folder` at once: all of them, or none. */
+  async reuseFolder(tempDir: string, folder: string, fingerprint: string): Promise<boolean> {
+    const prefix = `${folder}/`;
+    const files = [...this.previous.keys()].filter((file) => file.startsWith(prefix));
+    const usable = files.length > 0 && files.every((file) => this.previous.get(file)!.fingerprint === fingerprint) && (await this.allUnchanged(files));
+    if (usable) {
+      for (const file of files) {
+        if (!(await this.take(tempDir, file, fingerprint))) return false;
+        this.next.set(file, fingerprint);
+      }
+      this.stats.reused += files.length;
+    }
+    return usable;
+  }
+
+  /** Records the files a caller made below `folder` (after `reuseFolder` said false). */
+  recordFolder(files: readonly string[], folder: string, fingerprint: string): void {
+    for (const file of files) {
+      if (file.startsWith(`${folder}/`)) {
+        this.next.set(file, fingerprint);
+        this.stats.made++;
+      }
+    }
+  }
+
+  /**
+   * Writes the record of what is now published in `outDir`. Called after the
+   * swap; a failure only costs the next build its reuse, so it is not thrown.
+   */
+  async save(): Promise<string | null> {
+    if (this.manifestFile === null) return null;
+    try {
+      const files: Record<string, RecordedFile> = {};
+      for (const [file, fingerprint] of [...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const stats = await lstat(path.join(this.outDir, file));
+        files[file] = { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs };
+      }
+      const manifest: Manifest = { version: MANIFEST_VERSION, outDir: this.outDir, files };
+      await mkdir(path.dirname(this.manifestFile), { recursive: true });
+      const temp = `${this.manifestFile}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(manifest));
+      await rename(temp, this.manifestFile);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async take(tempDir: string, file: string, fingerprint: string): Promise<boolean> {
+    const recorded = this.previous.get(file);
+    if (recorded?.fingerprint !== fingerprint || !(await this.allUnchanged([file]))) return false;
+    const target = path.join(tempDir, file);
+    const folder = path.dirname(target);
+    if (!this.madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.madeFolders.add(folder);
+    }
+    // A hard link costs no copy; the published file is never written again (the next build
+    // replaces whole files), so sharing it is safe. Copy where links are not allowed.
+    try {
+      await link(path.join(this.outDir, file), target);
+    } catch {
+      try {
+        await copyFile(path.join(this.outDir, file), target);
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private async allUnchanged(files: readonly string[]): Promise<boolean> {
+    for (const file of files) {
+      const recorded = this.previous.get(file);
+      if (!recorded) return false;
+      try {
+        const stats = await lstat(path.join(this.outDir, file));
+        if (!stats.isFile() || stats.size !== recorded.size || stats.mtimeMs !== recorded.mtimeMs) return false;
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+/** Hex sha256 of the given parts, each ended by a NUL so that no two lists of parts collide. */
+export function fingerprintOf(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(part);
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}

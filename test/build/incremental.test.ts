@@ -1,0 +1,114 @@
+// Keeping files from the last build never changes what a build makes: a board
+// rebuilt again and again into one folder with the cache gives, after every
+// change (edits, deletions, renames, a template change, a build date that
+// closes postings, a published file touched by hand, an unreadable record),
+// exactly the site a cold build without any cache gives; and a rebuild with
+// nothing changed makes almost nothing again.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBoard } from '../../src/build/load-board.ts';
+import { buildSite, type BuildSiteResult } from '../../src/build/build-site.ts';
+import { DEFAULT_CONFIG } from '../../src/load/load-board-config.ts';
+import type { BoardConfig } from '../../src/board.ts';
+import { makeBoard, makeTempDir, hashTree, removeDir } from './board-corpus.ts';
+
+const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const config: BoardConfig = { ...DEFAULT_CONFIG, siteUrl: 'https://jobs.example.com/' };
+
+let dir: string;
+let content: string;
+let templates: string;
+let cacheDir: string;
+let out: string;
+let step = 0;
+const warnings: string[] = [];
+
+beforeAll(() => {
+  dir = makeTempDir('jobsite-incremental-');
+  content = makeBoard(dir, 30);
+  templates = path.join(dir, 'templates');
+  cpSync(TEMPLATES, templates, { recursive: true });
+  cacheDir = path.join(dir, 'cache');
+  out = path.join(dir, 'dist');
+});
+afterAll(() => removeDir(dir));
+
+/** A cold build (no cache, fresh folder) and a kept-files build into `out`; both trees. */
+async function buildBoth(buildDate: string): Promise<{ cold: string; kept: string; result: BuildSiteResult }> {
+  const board = await loadBoard(content, config, { threads: 1 });
+  const coldOut = path.join(dir, `cold-${step++}`);
+  await buildSite({ entries: board.entries, config, buildDate, outDir: coldOut, templatesDir: templates });
+  const result = await buildSite({ entries: board.entries, config, buildDate, outDir: out, templatesDir: templates, cacheDir, warn: (message) => warnings.push(message) });
+  const cold = hashTree(coldOut);
+  rmSync(coldOut, { recursive: true });
+  return { cold, kept: hashTree(out), result };
+}
+
+const postings = () => readdirSync(path.join(content, 'postings')).filter((name) => name.endsWith('.md')).sort();
+const jobPages = () => readdirSync(path.join(out, 'jobs')).sort();
+
+describe('a build that keeps unchanged files from the last one', () => {
+  it('writes the site a cold build writes, after every kind of change', async () => {
+    const first = await buildBoth('2026-11-29');
+    expect(first.kept).toBe(first.cold);
+    expect(first.result.reused).toBe(0);
+
+    // Nothing changed: every posting, listing and directory page, listing feed and the search index are kept.
+    const again = await buildBoth('2026-11-29');
+    expect(again.kept).toBe(first.cold);
+    const alwaysMade = again.result.files - again.result.reused;
+    expect(again.result.reused).toBeGreaterThan(0.8 * again.result.files);
+    expect(alwaysMade).toBeLessThan(20);
+
+    // Edits, deletions, renames.
+    const names = postings();
+    for (const name of names.slice(0, 3)) {
+      const file = path.join(content, 'postings', name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited Title Of This Role'));
+    }
+    for (const name of names.slice(3, 5)) rmSync(path.join(content, 'postings', name));
+    for (const name of names.slice(5, 7)) renameSync(path.join(content, 'postings', name), path.join(content, 'postings', name.replace(/\.md$/, '-renamed.md')));
+    const edited = await buildBoth('2026-11-29');
+    expect(edited.kept).toBe(edited.cold);
+    expect(edited.kept).not.toBe(first.cold);
+    expect(edited.result.reused).toBeGreaterThan(0);
+    expect(edited.result.reused).toBeLessThan(again.result.reused);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Edited Title Of This Role');
+
+    // A template change reaches every page that uses it.
+    const layout = path.join(templates, '_includes', 'layouts', 'base.njk');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace('<meta name="color-scheme"', '<meta name="generator" content="jobsite test">\n<meta name="color-scheme"'));
+    const restyled = await buildBoth('2026-11-29');
+    expect(restyled.kept).toBe(restyled.cold);
+    for (const id of jobPages()) expect(readFileSync(path.join(out, 'jobs', id, 'index.html'), 'utf8')).toContain('content="jobsite test"');
+
+    // Months later: open postings have closed.
+    const later = await buildBoth('2027-03-01');
+    expect(later.kept).toBe(later.cold);
+    expect(later.kept).not.toBe(restyled.kept);
+
+    // A published page edited by hand is made again, not kept.
+    const page = path.join(out, 'jobs', jobPages()[0]!, 'index.html');
+    writeFileSync(page, '<p>defaced</p>');
+    const repaired = await buildBoth('2027-03-01');
+    expect(repaired.kept).toBe(later.cold);
+
+    // A published file removed by hand is made again.
+    rmSync(path.join(out, 'jobs', jobPages()[1]!, 'index.html'));
+    expect((await buildBoth('2027-03-01')).kept).toBe(later.cold);
+    expect(warnings).toEqual([]);
+  }, 300_000);
+
+  it('makes every file again, with a warning, when the record of the last build is unreadable', async () => {
+    const records = path.join(cacheDir, 'outputs');
+    for (const name of readdirSync(records)) writeFileSync(path.join(records, name), '{"version":1,"outDir":');
+    const rebuilt = await buildBoth('2027-03-01');
+    expect(rebuilt.kept).toBe(rebuilt.cold);
+    expect(rebuilt.result.reused).toBe(0);
+    expect(warnings.splice(0)).toEqual([expect.stringMatching(/ignored the unusable record of the last build .*every file is made again/)]);
+    // The next build has a good record again.
+    expect((await buildBoth('2027-03-01')).result.reused).toBeGreaterThan(0);
+  }, 120_000);
+});
