@@ -43,6 +43,21 @@ export interface BuildSiteResult {
   files: number;
   /** Of those, files taken unchanged from the last build. */
   reused: number;
+  /** Milliseconds spent in each stage, for `--verbose` and the benchmark. */
+  timings: BuildTimings;
+}
+
+export interface BuildTimings {
+  /** Planning the site and every page's view. */
+  prepare: number;
+  /** Eleventy rendering the pages that changed (and the home and 404 pages). */
+  pages: number;
+  /** Feeds, jobs.json, sitemap, robots.txt. */
+  files: number;
+  /** Pagefind; it runs beside the files stage. */
+  search: number;
+  /** Everything, swap included. */
+  total: number;
 }
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -55,6 +70,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // Eleventy renders a missing folder as an empty site, which would replace a good one.
   if (!(await isFolder(templatesDir))) throw new BuildError(`The templates folder ${templatesDir} does not exist.`);
 
+  const started = performance.now();
+  const since = (from: number) => Math.round(performance.now() - from);
+  const timings: BuildTimings = { prepare: 0, pages: 0, files: 0, search: 0, total: 0 };
   // Everything that can fail on bad input fails here, before the output folder is touched.
   let prepared;
   try {
@@ -70,6 +88,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   if (previous.problem !== null) warn(`jobsite: ignored the unusable record of the last build (${previous.problem}); every file is made again.`);
   const shared = await sharedPageFingerprint(site, templatesDir);
   const renderCode = await renderCodeFingerprint();
+  timings.prepare = since(started);
 
   try {
     const files = await replaceDirectory(
@@ -86,19 +105,37 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         }
         for (const view of site.listings) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.listings.push(view);
         for (const view of site.directories) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.directories.push(view);
+        const pagesStarted = performance.now();
         try {
           await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender } });
         } catch (error) {
           throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
         }
-        for (const file of otherFiles) {
-          if (file.key !== null && (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key)))) continue;
-          await writeFiles(tempDir, new Map([[file.path, file.render()]]));
-        }
-        // The index is made from the open posting pages alone (in this order).
+        timings.pages = since(pagesStarted);
+        // The index is made from the open posting pages alone (in this order). Pagefind is a
+        // process of its own that reads only those pages, so it runs while the feeds are written.
         const searchFingerprint = fingerprintOf(shared, 'search', ...openFingerprints);
-        if (!(await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint))) {
-          await writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length });
+        const searchStarted = performance.now();
+        const indexing = (await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint))
+          ? null
+          : writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length }).then(() => {
+              timings.search = since(searchStarted);
+            });
+        // Handled here so that a failure while the feeds are still being written is not an unhandled rejection; awaited below.
+        indexing?.catch(() => undefined);
+        try {
+          const filesStarted = performance.now();
+          for (const file of otherFiles) {
+            if ((await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key)))) continue;
+            await writeFiles(tempDir, new Map([[file.path, file.render()]]));
+          }
+          timings.files = since(filesStarted);
+        } finally {
+          // Never leave Pagefind reading a folder that is about to be removed.
+          if (indexing) await indexing.catch(() => undefined);
+        }
+        if (indexing) {
+          await indexing;
           previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
         }
         return (await listFiles(tempDir)).length;
@@ -107,7 +144,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     );
     const problem = await previous.save();
     if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
-    return { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts, files, reused: previous.stats.reused };
+    timings.total = since(started);
+    return { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts, files, reused: previous.stats.reused, timings };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     if (error instanceof OutputError) throw new BuildError(error.message, { cause: error });

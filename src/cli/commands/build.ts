@@ -32,12 +32,14 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
   const progress = progressBar('Reading', { enabled: !context.quiet });
   const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const loadStarted = performance.now();
   const board = await loadBoard(options.content, config, {
     onProgress: progress.update,
     cacheDir,
     warn: (message) => context.stderr(`${message}\n`),
   });
   progress.stop();
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
   const rows = toDiagnosticRows(board.files);
   const counts = countBySeverity(rows);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });
@@ -70,7 +72,10 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
       `Built ${plural(result.open, 'open posting')} (${result.closed.toLocaleString('en-US')} closed, ${plural(result.drafts, 'draft')}, ${rejected.toLocaleString('en-US')} rejected) into ${options.out}/ in ${seconds} s.\n`,
     );
     if (context.verbose) {
+      const { timings } = result;
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
+      context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
     }
   }
   return 0;

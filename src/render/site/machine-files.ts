@@ -18,20 +18,23 @@ import { LISTING_FOLDERS, type Listing, type SitePlan } from './site-plan.ts';
 export interface MachineFile {
   /** Below the output folder (`feed.xml`, `tags/rust/feed.xml`). */
   path: string;
-  /** Everything the text is made from (besides the code), or null for a file that is always made. */
-  key: string | null;
+  /** Everything the text is made from, besides the code. */
+  key: string;
   render: () => string;
 }
 
 export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFile[] {
   const items = (postings: readonly Posting[]) => postings.map((posting) => feedItem(posting, config));
   const files: MachineFile[] = [];
-  const always = (filePath: string, render: () => string) => files.push({ path: filePath, key: null, render });
-  always('feed.xml', () => toRss(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
-  always('atom.xml', () => toAtom(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
-  always('feed.json', () => toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
-  always('jobs.json', () => toJobsJson(plan.open, config, buildDate));
   const configKey = JSON.stringify(config);
+  const openKey = plan.open.map(postingDigest).join(' ');
+  // The build date dates a site feed only when it has no items; jobs.json always names it.
+  const siteFeedKey = `${configKey}\0${plan.open.length === 0 ? buildDate : ''}\0${openKey}`;
+  const keyed = (filePath: string, key: string, render: () => string) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
+  keyed('feed.xml', siteFeedKey, () => toRss(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
+  keyed('atom.xml', siteFeedKey, () => toAtom(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
+  keyed('feed.json', siteFeedKey, () => toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
+  keyed('jobs.json', `${configKey}\0${buildDate}\0${openKey}`, () => toJobsJson(plan.open, config, buildDate));
   for (const listing of allListings(plan)) {
     const pagePath = listing.path.slice(1);
     const channel = feedChannel(config, buildDate, {
@@ -49,8 +52,9 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
       render: () => toRss(channel, items(listing.postings)),
     });
   }
-  always('sitemap.xml', () => toSitemap(sitemapUrls(plan, config)));
-  always('robots.txt', () => toRobotsTxt(config.siteUrl));
+  const sitemap = sitemapUrls(plan, config);
+  keyed('sitemap.xml', JSON.stringify(sitemap), () => toSitemap(sitemap));
+  keyed('robots.txt', config.siteUrl, () => toRobotsTxt(config.siteUrl));
   return files;
 }
 
