@@ -6,9 +6,12 @@
 // it again, but only while that file is still exactly as recorded: anything
 // touched, missing or unknown is made afresh. The record lives in the build
 // cache (`<cache>/outputs/`), never in the published site, and a record that
-// cannot be read only makes the build a full one.
+// cannot be read only makes the build a full one. The file operations are
+// synchronous on purpose: tens of thousands of stats and links, each a
+// microsecond or so, cost seconds as promise round trips through the pool.
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, lstatSync, mkdirSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const MANIFEST_VERSION = 1;
@@ -131,7 +134,7 @@ export class PreviousOutput {
     try {
       const files: Record<string, RecordedFile> = {};
       for (const [file, fingerprint] of [...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const stats = await lstat(path.join(this.outDir, file));
+        const stats = lstatSync(path.join(this.outDir, file));
         files[file] = { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs };
       }
       const manifest: Manifest = { version: MANIFEST_VERSION, outDir: this.outDir, files };
@@ -151,16 +154,16 @@ export class PreviousOutput {
     const target = path.join(tempDir, file);
     const folder = path.dirname(target);
     if (!this.madeFolders.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       this.madeFolders.add(folder);
     }
     // A hard link costs no copy; the published file is never written again (the next build
     // replaces whole files), so sharing it is safe. Copy where links are not allowed.
     try {
-      await link(path.join(this.outDir, file), target);
+      linkSync(path.join(this.outDir, file), target);
     } catch {
       try {
-        await copyFile(path.join(this.outDir, file), target);
+        copyFileSync(path.join(this.outDir, file), target);
       } catch {
         return false;
       }
@@ -173,7 +176,7 @@ export class PreviousOutput {
       const recorded = this.previous.get(file);
       if (!recorded) return false;
       try {
-        const stats = await lstat(path.join(this.outDir, file));
+        const stats = lstatSync(path.join(this.outDir, file));
         if (!stats.isFile() || stats.size !== recorded.size || stats.mtimeMs !== recorded.mtimeMs) return false;
       } catch {
         return false;

@@ -12,12 +12,7 @@ import { emptyElement, finishXml, text } from './xml-document.ts';
 /** RSS 2.0 with `atom:link rel="self"`, `dc:creator` and the `job:` elements; items in the order given. */
 export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string {
   const countryName = safeCountryNamer(channel.countryName);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
-    version: '2.0',
-    'xmlns:atom': ATOM_NAMESPACE,
-    'xmlns:dc': DUBLIN_CORE_NAMESPACE,
-    [`xmlns:${JOB_PREFIX}`]: JOB_NAMESPACE,
-  });
+  const root = rssRoot();
   const head = root.ele('channel');
   text(head, 'title', channel.title);
   text(head, 'link', channel.pageUrl);
@@ -30,9 +25,66 @@ export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string 
   );
   text(head, 'lastBuildDate', rfc822Date(updated));
   text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
+  if (items.length === 0) return finishXml(root);
+  // Items are serialised once each and spliced in: a board lists every posting in several feeds
+  // (the site's and its listings'), and building the same elements again dominated feed time.
+  head.com(ITEMS_PLACE);
+  const document = finishXml(root);
+  const place = `${ITEM_INDENT}<!--${ITEMS_PLACE}-->\n`;
+  const at = document.indexOf(place);
+  return document.slice(0, at) + items.map((item) => serialisedItem(item, channel, countryName)).join('') + document.slice(at + place.length);
+}
 
-  for (const item of items) appendItem(head, item, channel, countryName);
-  return finishXml(root);
+const ITEMS_PLACE = 'jobsite:items';
+/** The indentation of an item in the pretty-printed document: rss > channel > item. */
+const ITEM_INDENT = '    ';
+
+function rssRoot(): XMLBuilder {
+  return create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
+    version: '2.0',
+    'xmlns:atom': ATOM_NAMESPACE,
+    'xmlns:dc': DUBLIN_CORE_NAMESPACE,
+    [`xmlns:${JOB_PREFIX}`]: JOB_NAMESPACE,
+  });
+}
+
+/** Serialised items by item, then by what else an item's XML depends on. */
+const itemCache = new WeakMap<FeedItem, Map<string, string>>();
+
+const namerIds = new WeakMap<object, number>();
+let namers = 0;
+
+function namerId(namer: FeedChannel['countryName']): number {
+  if (namer === undefined) return 0;
+  let id = namerIds.get(namer);
+  if (id === undefined) {
+    id = ++namers;
+    namerIds.set(namer, id);
+  }
+  return id;
+}
+
+/** `    <item>…</item>\n`, as it stands in a pretty-printed RSS document. */
+function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alpha2: string) => string): string {
+  // What of the channel an item reads: its link (resolved against the page), the language its
+  // summary is written in, and the function that names countries.
+  const context = `${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${namerId(channel.countryName)}`;
+  let byContext = itemCache.get(item);
+  if (!byContext) {
+    byContext = new Map();
+    itemCache.set(item, byContext);
+  }
+  let xml = byContext.get(context);
+  if (xml === undefined) {
+    const root = rssRoot();
+    appendItem(root.ele('channel'), item, channel, countryName);
+    const document = finishXml(root);
+    const start = document.indexOf(`${ITEM_INDENT}<item>`);
+    const end = document.lastIndexOf('</item>') + '</item>\n'.length;
+    xml = document.slice(start, end);
+    byContext.set(context, xml);
+  }
+  return xml;
 }
 
 function appendItem(

@@ -75,8 +75,15 @@ export function postingPageUrl(posting: Posting, config: BoardConfig): string {
   return siteUrlFor(config.siteUrl, `jobs/${posting.id}/`);
 }
 
+// One item object per posting and settings, so that the feeds listing a posting share its serialised item.
+const feedItems = new WeakMap<Posting, { config: BoardConfig; item: FeedItem }>();
+
 function feedItem(posting: Posting, config: BoardConfig): FeedItem {
-  return { ...toFeedItem(posting), url: postingPageUrl(posting, config) };
+  const known = feedItems.get(posting);
+  if (known?.config === config) return known.item;
+  const item = { ...toFeedItem(posting), url: postingPageUrl(posting, config) };
+  feedItems.set(posting, { config, item });
+  return item;
 }
 
 function allListings(plan: SitePlan): Listing[] {
