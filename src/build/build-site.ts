@@ -33,6 +33,8 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Where cache problems are told (they do not fail the build). Default: stderr. */
   warn?: (message: string) => void;
+  /** Kept with the record of this build, so that a later build with the same inputs can skip (see build-input-key.ts). */
+  record?: { inputKey: string; report: (built: { open: number; closed: number; drafts: number }) => unknown };
 }
 
 export interface BuildSiteResult {
@@ -138,14 +140,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
           await indexing;
           previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
         }
-        return (await listFiles(tempDir)).length;
+        const written = await listFiles(tempDir);
+        previous.recordRest(written);
+        return written.length;
       },
       { protect: [templatesDir] },
     );
-    const problem = await previous.save();
+    const counts = { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts };
+    const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
     if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
     timings.total = since(started);
-    return { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts, files, reused: previous.stats.reused, timings };
+    return { ...counts, files, reused: previous.stats.reused, timings };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     if (error instanceof OutputError) throw new BuildError(error.message, { cause: error });

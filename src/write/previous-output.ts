@@ -10,11 +10,13 @@
 // synchronous on purpose: tens of thousands of stats and links, each a
 // microsecond or so, cost seconds as promise round trips through the pool.
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const MANIFEST_VERSION = 1;
+/** The fingerprint of a file that is made on every build: no computed fingerprint equals it. */
+const ALWAYS_MADE = '-';
 
 interface RecordedFile {
   fingerprint: string;
@@ -25,6 +27,10 @@ interface RecordedFile {
 interface Manifest {
   version: number;
   outDir: string;
+  /** Fingerprint of every input of the build that wrote this (see build-input-key.ts), if known. */
+  inputKey: string | null;
+  /** What that build reported, for a build that finds nothing to do; opaque here. */
+  report: unknown;
   files: Record<string, RecordedFile>;
 }
 
@@ -39,18 +45,26 @@ export class PreviousOutput {
   readonly stats: ReuseStats = { reused: 0, made: 0 };
   /** Why the record of the last build was not used, if it was unusable. */
   readonly problem: string | null;
+  /** The last build's input fingerprint and report, when recorded. */
+  readonly inputKey: string | null;
+  readonly report: unknown;
   private readonly previous: ReadonlyMap<string, RecordedFile>;
   private readonly next = new Map<string, string>();
   private readonly madeFolders = new Set<string>();
+  /** Files hard-linked from the last build: still exactly as recorded then. */
+  private readonly linked = new Set<string>();
 
   private constructor(
     private readonly manifestFile: string | null,
     private readonly outDir: string,
     previous: Map<string, RecordedFile>,
     problem: string | null,
+    recorded: Pick<Manifest, 'inputKey' | 'report'> = { inputKey: null, report: null },
   ) {
     this.previous = previous;
     this.problem = problem;
+    this.inputKey = recorded.inputKey;
+    this.report = recorded.report;
   }
 
   /** No record: every file is made. */
@@ -78,7 +92,8 @@ export class PreviousOutput {
         if (typeof recorded?.fingerprint !== 'string' || typeof recorded.size !== 'number' || typeof recorded.mtimeMs !== 'number') throw new Error(`its entry for ${file} is malformed`);
         files.set(file, recorded);
       }
-      return new PreviousOutput(manifestFile, resolved, files, null);
+      const inputKey = typeof manifest.inputKey === 'string' ? manifest.inputKey : null;
+      return new PreviousOutput(manifestFile, resolved, files, null, { inputKey, report: manifest.report ?? null });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return new PreviousOutput(manifestFile, resolved, new Map(), `${manifestFile}: ${reason}`);
@@ -125,19 +140,45 @@ export class PreviousOutput {
     }
   }
 
+  /** Whether `outDir` holds exactly the files the last build recorded, each as it was published. */
+  isIntact(): boolean {
+    if (this.previous.size === 0) return false;
+    let present: string[];
+    try {
+      present = readdirSync(this.outDir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => path.relative(this.outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    } catch {
+      return false;
+    }
+    return present.length === this.previous.size && present.every((file) => this.previous.has(file)) && this.unchangedSync(present);
+  }
+
+  /**
+   * Records the rest of the files a build wrote (the home page, assets…): made
+   * every time, never reused, but part of what an intact output holds.
+   */
+  recordRest(files: readonly string[]): void {
+    for (const file of files) {
+      if (!this.next.has(file)) {
+        this.next.set(file, ALWAYS_MADE);
+        this.stats.made++;
+      }
+    }
+  }
+
   /**
    * Writes the record of what is now published in `outDir`. Called after the
    * swap; a failure only costs the next build its reuse, so it is not thrown.
    */
-  async save(): Promise<string | null> {
+  async save(recorded: Pick<Manifest, 'inputKey' | 'report'> = { inputKey: null, report: null }): Promise<string | null> {
     if (this.manifestFile === null) return null;
     try {
       const files: Record<string, RecordedFile> = {};
       for (const [file, fingerprint] of [...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const stats = lstatSync(path.join(this.outDir, file));
+        const kept = this.linked.has(file) ? this.previous.get(file) : undefined;
+        const stats = kept ?? lstatSync(path.join(this.outDir, file));
         files[file] = { fingerprint, size: stats.size, mtimeMs: stats.mtimeMs };
       }
-      const manifest: Manifest = { version: MANIFEST_VERSION, outDir: this.outDir, files };
+      const manifest: Manifest = { version: MANIFEST_VERSION, outDir: this.outDir, inputKey: recorded.inputKey, report: recorded.report, files };
       await mkdir(path.dirname(this.manifestFile), { recursive: true });
       const temp = `${this.manifestFile}.${process.pid}.tmp`;
       await writeFile(temp, JSON.stringify(manifest));
@@ -161,6 +202,7 @@ export class PreviousOutput {
     // replaces whole files), so sharing it is safe. Copy where links are not allowed.
     try {
       linkSync(path.join(this.outDir, file), target);
+      this.linked.add(file);
     } catch {
       try {
         copyFileSync(path.join(this.outDir, file), target);
@@ -172,6 +214,10 @@ export class PreviousOutput {
   }
 
   private async allUnchanged(files: readonly string[]): Promise<boolean> {
+    return this.unchangedSync(files);
+  }
+
+  private unchangedSync(files: readonly string[]): boolean {
     for (const file of files) {
       const recorded = this.previous.get(file);
       if (!recorded) return false;

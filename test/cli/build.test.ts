@@ -91,4 +91,52 @@ describe('jobsite build', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/--now must be a real date/);
   });
+
+  it('does nothing when nothing changed since the last build into the folder, and builds again when anything did', async () => {
+    const content = path.join(work, 'content-unchanged');
+    cpSync(exampleContent, content, { recursive: true });
+    const out = path.join(work, 'dist-unchanged');
+    const cache = path.join(work, 'cache-unchanged');
+    const build = (...extra: string[]) => run(['build', '--content', content, '--out', out, '--now', '2026-11-29', '--cache-dir', cache, ...extra]);
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^Built /m);
+    const built = treeHash(out);
+
+    const again = await build();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^Nothing to do: .*dist-unchanged\/ already holds the build of these inputs, \d+ open postings \(\d+ closed, 1 draft, 0 rejected\); checked in [\d.]+ s\.$/m);
+    // The warnings the build reported are reported again.
+    expect(again.stderr.replace(/^(Built|Nothing to do).*$/m, '')).toBe(first.stderr.replace(/^(Built|Nothing to do).*$/m, ''));
+    expect(treeHash(out)).toBe(built);
+
+    // Each of these makes the next build a real one.
+    const changes: [string, () => void][] = [
+      ['a published file was edited', () => writeFileSync(path.join(out, 'index.html'), 'defaced')],
+      ['a published file was removed', () => rmSync(path.join(out, 'feed.xml'))],
+      ['a file was added to the output', () => writeFileSync(path.join(out, 'stray.html'), 'stray')],
+      ['a posting was edited', () => writeFileSync(path.join(content, 'postings', 'extra.md'), '---\ntitle: Extra Role\ncompany: Acme\ncountry: DE\napply_url: https://jobs.example.com/x\ndate: 2026-11-20\n---\n\nBody text.\n')],
+    ];
+    for (const [change, apply] of changes) {
+      apply();
+      const rebuilt = await build();
+      expect(rebuilt.code, change).toBe(0);
+      expect(rebuilt.stderr, change).toMatch(/^Built /m);
+      expect(existsSync(path.join(out, 'stray.html')), change).toBe(false);
+      expect((await build()).stderr, `${change}, then nothing`).toMatch(/^Nothing to do: /m);
+    }
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Extra Role');
+    expect((await build('--now', '2026-11-30')).stderr).toMatch(/^Built /m);
+
+    // A posting with errors: a plain build stops with the report, even though --keep-going built these inputs before.
+    writeFileSync(path.join(content, 'postings', 'broken.md'), '---\ntitle: Broken\ncompany: Acme\ncountry: DE\napply_url: javascript:alert(1)\n---\n\nBody.\n');
+    expect((await build('--keep-going')).code).toBe(0);
+    const kept = treeHash(out);
+    const stopped = await build();
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/apply-url-unsafe-protocol/);
+    expect(stopped.stderr).toMatch(/^Build stopped: 2 errors in 1 posting/m);
+    expect(treeHash(out)).toBe(kept);
+    expect((await build('--keep-going')).stderr).toMatch(/^Nothing to do: .*1 rejected/m);
+  });
 });

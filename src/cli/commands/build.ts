@@ -1,9 +1,15 @@
 // `jobsite build`: load and check every posting, then render the board into
 // the output folder. Any posting error stops the build (exit 1) before
-// anything is written, unless --keep-going leaves those postings out.
+// anything is written, unless --keep-going leaves those postings out. With
+// the cache, a build whose inputs are all as the last build into the same
+// folder left them, and whose folder is untouched, only repeats that build's
+// report.
 import path from 'node:path';
 import { loadBoard } from '../../build/load-board.ts';
-import { buildSite, BuildError } from '../../build/build-site.ts';
+import { buildSite, BuildError, DEFAULT_TEMPLATES_DIR } from '../../build/build-site.ts';
+import { buildInputKey } from '../../build/incremental/build-input-key.ts';
+import { PreviousOutput } from '../../write/previous-output.ts';
+import type { DiagnosticRow } from '../format/diagnostic-rows.ts';
 import { loadBoardConfig } from '../../load/load-board-config.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
@@ -30,8 +36,21 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const started = performance.now();
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content, { siteUrl: options.siteUrl });
-  const progress = progressBar('Reading', { enabled: !context.quiet });
   const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const outDir = path.resolve(options.out);
+  const templatesDir = path.resolve(options.templates ?? DEFAULT_TEMPLATES_DIR);
+
+  let inputKey: string | null = null;
+  if (cacheDir !== undefined) {
+    inputKey = await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate });
+    const previous = await PreviousOutput.open(cacheDir, outDir);
+    const report = asStoredReport(previous.report);
+    if (previous.inputKey === inputKey && report !== null && previous.isIntact()) {
+      return finish(report, { options, context, started, unchanged: true, printed: false });
+    }
+  }
+
+  const progress = progressBar('Reading', { enabled: !context.quiet });
   const loadStarted = performance.now();
   const board = await loadBoard(options.content, config, {
     onProgress: progress.update,
@@ -41,42 +60,87 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   progress.stop();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const rows = toDiagnosticRows(board.files);
-  const counts = countBySeverity(rows);
-  const report = formatText(rows, { color: context.color, verbose: context.verbose });
-  if (report && !(context.quiet && counts.error === 0)) context.stderr(`${report}\n`);
-
   const rejected = board.files.length - board.entries.length;
-  if (counts.error > 0 && !options.keepGoing) {
-    context.stderr(`Build stopped: ${plural(counts.error, 'error')} in ${plural(rejected, 'posting')}; ${options.out}/ was left as it was. Fix them, or run with --keep-going to build without those postings.\n`);
-    return 1;
-  }
+  // Said before the site is rendered, which can take a while on a big board.
+  printReport(rows, context);
+  if (countBySeverity(rows).error > 0 && !options.keepGoing) return finish({ rows, rejected, built: null }, { options, context, started, unchanged: false, printed: true });
+
   let result;
   try {
     result = await buildSite({
       entries: board.entries,
       config,
       buildDate,
-      outDir: path.resolve(options.out),
-      templatesDir: options.templates === undefined ? undefined : path.resolve(options.templates),
+      outDir,
+      templatesDir,
       cacheDir,
       warn: (message) => context.stderr(`${message}\n`),
+      // Postings dated from git history are not decided by their bytes: such a board always builds.
+      record: inputKey !== null && !rows.some((row) => row.rule === 'date-from-git') ? { inputKey, report: (built): StoredReport => ({ rows, rejected, built }) } : undefined,
     });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
     context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);
     return 1;
   }
+  const code = finish({ rows, rejected, built: { open: result.open, closed: result.closed, drafts: result.drafts } }, { options, context, started, unchanged: false, printed: true });
+  if (context.verbose && !context.quiet) {
+    const { timings } = result;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
+    context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
+  }
+  return code;
+}
+
+/** What a build reported; kept with its record so that an unchanged build can say it again. */
+interface StoredReport {
+  rows: DiagnosticRow[];
+  rejected: number;
+  /** Counts of the site written, or null when errors stopped the build. */
+  built: { open: number; closed: number; drafts: number } | null;
+}
+
+function asStoredReport(value: unknown): StoredReport | null {
+  const report = value as Partial<StoredReport> | null;
+  if (report === null || typeof report !== 'object' || !Array.isArray(report.rows) || typeof report.rejected !== 'number') return null;
+  return { rows: report.rows, rejected: report.rejected, built: report.built ?? null };
+}
+
+function printReport(rows: readonly DiagnosticRow[], context: CliContext): void {
+  const report = formatText(rows, { color: context.color, verbose: context.verbose });
+  if (report && !(context.quiet && countBySeverity(rows).error === 0)) context.stderr(`${report}\n`);
+}
+
+interface FinishContext {
+  options: BuildOptions;
+  context: CliContext;
+  started: number;
+  /** Nothing changed since the last build, which wrote the report. */
+  unchanged: boolean;
+  /** The report's rows were already printed. */
+  printed: boolean;
+}
+
+/** Prints the report and the summary line; the exit code. */
+function finish(report: StoredReport, { options, context, started, unchanged, printed }: FinishContext): number {
+  const { rows, rejected } = report;
+  if (!printed) printReport(rows, context);
+  const errors = countBySeverity(rows).error;
+  if (errors > 0 && !options.keepGoing) {
+    context.stderr(`Build stopped: ${plural(errors, 'error')} in ${plural(rejected, 'posting')}; ${options.out}/ was left as it was. Fix them, or run with --keep-going to build without those postings.\n`);
+    return 1;
+  }
+  if (report.built === null) return 1;
   if (!context.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { open, closed, drafts } = report.built;
+    const counts = `${plural(open, 'open posting')} (${closed.toLocaleString('en-US')} closed, ${plural(drafts, 'draft')}, ${rejected.toLocaleString('en-US')} rejected)`;
     context.stderr(
-      `Built ${plural(result.open, 'open posting')} (${result.closed.toLocaleString('en-US')} closed, ${plural(result.drafts, 'draft')}, ${rejected.toLocaleString('en-US')} rejected) into ${options.out}/ in ${seconds} s.\n`,
+      unchanged
+        ? `Nothing to do: ${options.out}/ already holds the build of these inputs, ${counts}; checked in ${seconds} s.\n`
+        : `Built ${counts} into ${options.out}/ in ${seconds} s.\n`,
     );
-    if (context.verbose) {
-      const { timings } = result;
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-      context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
-      context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
-    }
   }
   return 0;
 }
