@@ -23,7 +23,10 @@ type Measure = (typeof MEASURES)[number];
 
 interface Sample {
   seconds: number;
+  /** Peak RSS of the largest process of the build: jobsite's, or Pagefind's (a process of its own). */
   rssKiB: number;
+  /** Peak RSS of jobsite's own process (its worker threads included). */
+  selfKiB: number;
 }
 
 const { values } = parseArgs({
@@ -53,6 +56,7 @@ const cacheDir = path.join(work, 'cache');
 // Moved aside, not deleted, while timing: on a journal-less ext4 a big rm -rf slows the next build's file creation.
 const trash = path.join(work, 'trash');
 const rssFile = path.join(work, 'rss');
+const selfRssFile = path.join(work, 'rss-self');
 const useGnuTime = existsSync(GNU_TIME);
 
 log(`corpus: ${postings} postings in ${content}`);
@@ -83,16 +87,18 @@ else log(`kept ${work}`);
 async function timeBuild(): Promise<Sample> {
   const args = [path.join(REPO, 'bin', 'jobsite.js'), 'build', '--content', content, '--out', out, '--now', BUILD_DATE, '--keep-going', '-q', '--cache-dir', cacheDir, '--templates', templates];
   const started = performance.now();
+  const reporter = ['--import', 'data:text/javascript,' + encodeURIComponent(RSS_REPORTER)];
   const code = useGnuTime
-    ? await spawnQuietly(GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args], {})
-    : await spawnQuietly(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(RSS_REPORTER), ...args], { BENCH_RSS_FILE: rssFile });
+    ? await spawnQuietly(GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...reporter, ...args], { BENCH_RSS_FILE: selfRssFile })
+    : await spawnQuietly(process.execPath, [...reporter, ...args], { BENCH_RSS_FILE: selfRssFile });
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`bench: the build exited with ${code}`);
-  const rssKiB = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1));
-  return { seconds, rssKiB };
+  const selfKiB = Number((await readFile(selfRssFile, 'utf8')).trim());
+  const rssKiB = useGnuTime ? Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1)) : selfKiB;
+  return { seconds, rssKiB, selfKiB };
 }
 
-// Without GNU time, the child reports its own peak RSS (KiB) as it exits.
+// The child reports its own peak RSS (KiB) as it exits; GNU time's figure is the largest process's.
 const RSS_REPORTER = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`;
 
 function spawnQuietly(command: string, args: string[], env: Record<string, string>): Promise<number | null> {
@@ -164,19 +170,20 @@ function printTable(): void {
   lines.push(`jobsite build, ${postings.toLocaleString('en-US')} postings, median of ${runs} run${runs === 1 ? '' : 's'} (${new Date().toISOString().slice(0, 16)}Z; ${availableParallelism()} cores, ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; peak RSS from ${useGnuTime ? '/usr/bin/time' : 'process.resourceUsage()'})`);
   lines.push('');
   const peerColumns = peers ? ' × Hugo cold | × Eleventy cold |' : '';
-  lines.push(`| measure | median s | min s | max s | peak RSS MiB (max) |${peerColumns}`);
-  lines.push(`|---|--:|--:|--:|--:|${peers ? '--:|--:|' : ''}`);
+  lines.push(`| measure | median s | min s | max s | peak RSS MiB, jobsite | peak RSS MiB, largest process |${peerColumns}`);
+  lines.push(`|---|--:|--:|--:|--:|--:|${peers ? '--:|--:|' : ''}`);
   for (const measure of MEASURES) {
     const list = samples.get(measure)!;
     const seconds = list.map((sample) => sample.seconds);
     const rss = Math.max(...list.map((sample) => sample.rssKiB)) / 1024;
+    const self = Math.max(...list.map((sample) => sample.selfKiB)) / 1024;
     const median = medianOf(seconds);
     const ratios = peers ? ` ${ratio(median, peers.hugo?.seconds)} | ${ratio(median, peers.eleventy?.seconds)} |` : '';
-    lines.push(`| ${measure} | ${median.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${rss.toFixed(0)} |${ratios}`);
+    lines.push(`| ${measure} | ${median.toFixed(2)} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${self.toFixed(0)} | ${rss.toFixed(0)} |${ratios}`);
   }
   if (peers) {
     for (const [name, figures] of [['Hugo', peers.hugo], ['Eleventy', peers.eleventy]] as const) {
-      lines.push(figures ? `| ${name} cold build (run-peers.sh) | ${figures.seconds.toFixed(2)} | | | ${figures.rssMiB.toFixed(0)} | | |` : `| ${name} cold build | n/a | | | | | |`);
+      lines.push(figures ? `| ${name} cold build (run-peers.sh) | ${figures.seconds.toFixed(2)} | | | | ${figures.rssMiB.toFixed(0)} | | |` : `| ${name} cold build | n/a | | | | | | |`);
     }
   }
   console.log(lines.join('\n'));

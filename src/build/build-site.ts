@@ -33,6 +33,13 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Where cache problems are told (they do not fail the build). Default: stderr. */
   warn?: (message: string) => void;
+  /**
+   * A preview (`serve`): keep the last build's search index, feeds and data
+   * files when postings changed, instead of making them again; pages are always
+   * current. `stale` in the result says when something was kept; a board
+   * without a previous build gets everything made.
+   */
+  preview?: boolean;
   /** Kept with the record of this build, so that a later build with the same inputs can skip (see build-input-key.ts). */
   record?: { inputKey: string; report: (built: { open: number; closed: number; drafts: number }) => unknown };
 }
@@ -47,6 +54,8 @@ export interface BuildSiteResult {
   reused: number;
   /** Milliseconds spent in each stage, for `--verbose` and the benchmark. */
   timings: BuildTimings;
+  /** The search index or feeds are the last build's and miss changes of this one (only with `preview`). */
+  stale: boolean;
 }
 
 export interface BuildTimings {
@@ -90,6 +99,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   if (previous.problem !== null) warn(`jobsite: ignored the unusable record of the last build (${previous.problem}); every file is made again.`);
   const shared = await sharedPageFingerprint(site, templatesDir);
   const renderCode = await renderCodeFingerprint();
+  let stale = false;
   timings.prepare = since(started);
 
   try {
@@ -118,7 +128,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         // process of its own that reads only those pages, so it runs while the feeds are written.
         const searchFingerprint = fingerprintOf(shared, 'search', ...openFingerprints);
         const searchStarted = performance.now();
-        const indexing = (await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint))
+        const reusedIndex = await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint);
+        const keptIndex = !reusedIndex && options.preview === true && (await previous.keepFolder(tempDir, SEARCH_INDEX_FOLDER));
+        if (keptIndex) stale = true;
+        const indexing = reusedIndex || keptIndex
           ? null
           : writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length }).then(() => {
               timings.search = since(searchStarted);
@@ -128,7 +141,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         try {
           const filesStarted = performance.now();
           for (const file of otherFiles) {
-            if ((await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key)))) continue;
+            if (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key))) continue;
+            if (options.preview === true && (await previous.keepFile(tempDir, file.path))) {
+              stale = true;
+              continue;
+            }
             await writeFiles(tempDir, new Map([[file.path, file.render()]]));
           }
           timings.files = since(filesStarted);
@@ -150,7 +167,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
     if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
     timings.total = since(started);
-    return { ...counts, files, reused: previous.stats.reused, timings };
+    return { ...counts, files, reused: previous.stats.reused, timings, stale };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     if (error instanceof OutputError) throw new BuildError(error.message, { cause: error });

@@ -1,7 +1,10 @@
 // `serve`: builds the site, serves it on localhost with live reload
 // (Eleventy's dev server) and rebuilds when the content or the templates
 // change. A failed rebuild is printed and the last good site stays served,
-// because builds swap the output folder in only when they succeed.
+// because builds swap the output folder in only when they succeed. With the
+// cache, a rebuild makes only what changed, and a change to postings is shown
+// before the search index and feeds catch up: the pages are swapped in with the
+// last index and feeds, the browser reloads, and those follow in a second build.
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
@@ -39,16 +42,18 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
   let entries = options.entries;
   let last: BuildSiteResult | null = null;
 
-  const build = async (): Promise<boolean> => {
+  const build = async (quick = false): Promise<boolean> => {
     try {
-      last = await buildSite({ entries, config: options.config, buildDate: options.buildDate, outDir, templatesDir });
-      log(`Built ${last.open} open and ${last.closed} closed postings (${last.files} files).`);
+      last = await buildSite({ entries, config: options.config, buildDate: options.buildDate, outDir, templatesDir, cacheDir: options.cacheDir, preview: quick, warn: log });
+      const made = last.files - last.reused;
+      log(`Built ${last.open} open and ${last.closed} closed postings (${made} of ${last.files} files made${last.stale ? '; search index and feeds follow' : ''}).`);
       return true;
     } catch (error) {
       log(`Build failed, still serving the last good site: ${describeErrorChain(error)}`);
       return false;
     }
   };
+  const reload = () => server.reload({ files: [], subtype: 'default', build: { templates: [] } });
   // A failed first build still starts the server, so fixing the templates or content brings the site up.
   await build();
 
@@ -90,7 +95,10 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
           continue;
         }
         entries = loaded;
-        if (await build()) server.reload({ files: [], subtype: 'default', build: { templates: [] } });
+        if (!(await build(true))) continue;
+        reload();
+        // The index of the changed postings, unless another change already calls for a new build.
+        if (last?.stale === true && !again && (await build())) reload();
       } while (again);
     })().finally(() => {
       running = null;

@@ -65,8 +65,8 @@ Exit codes: 0 no errors (warnings allowed), 1 some posting has errors, 2 usage o
     .option('--site-url <url>', 'absolute URL the site is deployed at (overrides board.yml)')
     .option('--now <YYYY-MM-DD>', 'build date that decides which postings are open (default: SOURCE_DATE_EPOCH, else today)')
     .option('-k, --keep-going', 'leave postings with errors out instead of stopping')
-    .option('--cache-dir <dir>', 'folder of the posting cache, safe to delete (default: .cache/jobsite)')
-    .option('--no-cache', 'parse every posting again, neither reading nor writing the cache')
+    .option('--cache-dir <dir>', 'folder of the build cache, safe to delete (default: .cache/jobsite)')
+    .option('--no-cache', 'parse and make everything again, neither reading nor writing the cache')
     .option('--templates <dir>', 'templates folder (default: the templates/ of jobsite itself)')
     .addHelpText('after', `
 Examples:
@@ -87,6 +87,8 @@ Exit codes: 0 built, 1 a posting has errors (without --keep-going) or the build 
     .option('-o, --out <dir>', 'output folder to build into and serve', 'dist')
     .option('-p, --port <number>', 'port to listen on (the next free one if taken)', '8080')
     .option('--now <YYYY-MM-DD>', 'build date that decides which postings are open')
+    .option('--cache-dir <dir>', 'folder of the build cache, safe to delete (default: .cache/jobsite)')
+    .option('--no-cache', 'parse and make everything again, neither reading nor writing the cache')
     .addHelpText('after', `
 Examples:
   $ jobsite serve

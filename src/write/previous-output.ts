@@ -130,6 +130,32 @@ export class PreviousOutput {
     return usable;
   }
 
+  /**
+   * Puts every recorded file below `folder` into `tempDir` whatever it was made
+   * from, keeping the old fingerprints, so that the next build that asks for
+   * the current one makes the folder again. For a quick preview only.
+   */
+  async keepFolder(tempDir: string, folder: string): Promise<boolean> {
+    const files = [...this.previous.keys()].filter((file) => file.startsWith(`${folder}/`));
+    if (files.length === 0 || !this.unchangedSync(files)) return false;
+    for (const file of files) {
+      const { fingerprint } = this.previous.get(file)!;
+      if (!(await this.take(tempDir, file, fingerprint))) return false;
+      this.next.set(file, fingerprint);
+    }
+    this.stats.reused += files.length;
+    return true;
+  }
+
+  /** Like `keepFolder` for one file. */
+  async keepFile(tempDir: string, file: string): Promise<boolean> {
+    const recorded = this.previous.get(file);
+    if (!recorded || recorded.fingerprint === ALWAYS_MADE || !(await this.take(tempDir, file, recorded.fingerprint))) return false;
+    this.next.set(file, recorded.fingerprint);
+    this.stats.reused++;
+    return true;
+  }
+
   /** Records the files a caller made below `folder` (after `reuseFolder` said false). */
   recordFolder(files: readonly string[], folder: string, fingerprint: string): void {
     for (const file of files) {

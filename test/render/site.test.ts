@@ -17,6 +17,7 @@ import { readableDate } from '../../src/render/site/display-formats.ts';
 import { relativeHref, rootHref } from '../../src/render/site/relative-href.ts';
 import { listFiles } from '../../src/write/write-files.ts';
 import { FIXTURE_BUILD_DATE, FIXTURE_CONFIG, makeEntry, makePosting } from './fixture-postings.ts';
+import { hashTree } from '../build/board-corpus.ts';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
@@ -455,6 +456,32 @@ describe('serve', () => {
       await writeFile(page, original.replace('<h1>', '<h1 data-edited="yes">'));
       await expect.poll(home, { timeout: 10_000, interval: 100 }).toContain('data-edited="yes"');
       expect(await home()).not.toContain('Added Later');
+    } finally {
+      await server.close();
+    }
+  });
+  it('with the cache, shows a changed posting before its search index and feeds are made, then makes them', async () => {
+    const messages: string[] = [];
+    const outDir = path.join(root, 'served-quick', 'site');
+    const cacheDir = path.join(root, 'served-quick', 'cache');
+    let next = [makeEntry(open), makeEntry(makePosting('added-quick', { title: 'Added Quickly' }))];
+    const server = await serve({ entries: [makeEntry(open)], config: FIXTURE_CONFIG, buildDate: FIXTURE_BUILD_DATE, outDir, cacheDir, port: 0, rebuild: async () => next, log: (message) => messages.push(message), debounceMs: 20 });
+    try {
+      expect(messages.filter((message) => message.startsWith('Built '))).toHaveLength(1);
+      await server.rebuildNow();
+      const builds = messages.filter((message) => message.startsWith('Built '));
+      expect(builds).toHaveLength(3);
+      expect(builds[1]).toMatch(/search index and feeds follow/);
+      expect(builds[2]).not.toMatch(/search index and feeds follow/);
+      expect(server.lastBuild()?.stale).toBe(false);
+      // What is served in the end is what a cold build of the same postings writes.
+      const cold = path.join(root, 'served-quick', 'cold');
+      await buildSite({ entries: next, config: FIXTURE_CONFIG, buildDate: FIXTURE_BUILD_DATE, outDir: cold });
+      expect(hashTree(outDir)).toBe(hashTree(cold));
+      // No change to postings: nothing stale, one build.
+      next = [...next];
+      await server.rebuildNow();
+      expect(messages.filter((message) => message.startsWith('Built '))).toHaveLength(4);
     } finally {
       await server.close();
     }

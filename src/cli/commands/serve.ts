@@ -11,12 +11,17 @@ import { formatText, countBySeverity, plural } from '../format/format-text.ts';
 import { resolveBuildDate } from '../build-date.ts';
 import type { CliContext } from '../cli-context.ts';
 import type { BoardConfig, PostingEntry } from '../../board.ts';
+import { DEFAULT_CACHE_DIR } from './build.ts';
 
 export interface ServeCommandOptions {
   content: string;
   out: string;
   port: string;
   now?: string;
+  /** Folder of the build cache; relative to the working folder. */
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export async function runServe(options: ServeCommandOptions, context: CliContext): Promise<number> {
@@ -27,13 +32,15 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   }
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content);
-  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context);
+  const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context, cacheDir);
   const entries = (await load()) ?? [];
   const server = await serve({
     entries,
     config,
     buildDate,
     outDir: path.resolve(options.out),
+    cacheDir,
     port,
     rebuild: load,
     watch: [path.resolve(options.content)],
@@ -50,8 +57,8 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
 }
 
 // Errors are printed and the rebuild skipped, so the last good site stays up.
-async function loadReporting(content: string, config: BoardConfig, context: CliContext): Promise<PostingEntry[] | null> {
-  const board = await loadBoard(content, config);
+async function loadReporting(content: string, config: BoardConfig, context: CliContext, cacheDir: string | undefined): Promise<PostingEntry[] | null> {
+  const board = await loadBoard(content, config, { cacheDir, warn: (message) => context.stderr(`${message}\n`) });
   const rows = toDiagnosticRows(board.files);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });
   if (report) context.stderr(`${report}\n`);
