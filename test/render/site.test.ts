@@ -16,6 +16,10 @@ import { assignCompanySlugs, companyKey } from '../../src/render/site/company-sl
 import { readableDate } from '../../src/render/site/display-formats.ts';
 import { relativeHref, rootHref } from '../../src/render/site/relative-href.ts';
 import { listFiles } from '../../src/write/write-files.ts';
+import { renderPages } from '../../src/render/site/render-pages.ts';
+import { planSite } from '../../src/render/site/site-plan.ts';
+import { buildSiteView } from '../../src/render/site/page-views.ts';
+import { addSearch } from '../../src/render/search/index.ts';
 import { FIXTURE_BUILD_DATE, FIXTURE_CONFIG, makeEntry, makePosting } from './fixture-postings.ts';
 import { hashTree } from '../build/board-corpus.ts';
 
@@ -399,6 +403,19 @@ describe('buildSite: reproducible and atomic', () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
+  });
+
+  it('writes the same pages when Eleventy renders them a few at a time', async () => {
+    const plan = planSite(ENTRIES, FIXTURE_BUILD_DATE);
+    const site = addSearch(buildSiteView(plan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), plan);
+    const whole = path.join(root, 'runs', 'whole');
+    const pieces = path.join(root, 'runs', 'pieces');
+    await renderPages({ templatesDir: DEFAULT_TEMPLATES_DIR, outDir: whole, site });
+    const pages = site.jobs.length + site.listings.length + site.directories.length;
+    expect(pages).toBeGreaterThan(6);
+    await renderPages({ templatesDir: DEFAULT_TEMPLATES_DIR, outDir: pieces, site, pagesPerRun: 2 });
+    expect(hashTree(pieces)).toBe(hashTree(whole));
+    expect(await listFiles(pieces)).toContain('index.html');
   });
 
   it('builds an empty board: home page says so, feeds are empty', async () => {

@@ -11,6 +11,8 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     addGlobalData(name: string, data: unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    /** Globs or paths of input files Eleventy must not process. */
+    ignores: Set<string>;
     addFilter(name: string, filter: (this: EleventyFilterContext, ...args: never[]) => unknown): void;
     addNunjucksGlobal(name: string, value: unknown): void;
     /** Fired with the Nunjucks environment Eleventy created, before any rendering. */
