@@ -17,6 +17,7 @@ import { OutputError, replaceDirectory } from '../write/replace-directory.ts';
 import { listFiles, writeFiles } from '../write/write-files.ts';
 import { fingerprintOf, PreviousOutput } from '../write/previous-output.ts';
 import { SEARCH_INDEX_FOLDER } from '../render/search/index.ts';
+import { collectGarbage } from './memory/collect-garbage.ts';
 import { pageFingerprint, renderCodeFingerprint, sharedPageFingerprint } from './incremental/site-fingerprints.ts';
 
 export { BuildError } from '../render/site/build-error.ts';
@@ -71,6 +72,9 @@ export interface BuildTimings {
   total: number;
 }
 
+/** Files this large leave enough garbage behind to collect it before making the next. */
+const LARGE_FILE_CHARS = 4 * 1024 * 1024;
+
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** Builds the site into `outDir`; on any error throws a `BuildError` and leaves `outDir` as it was. */
@@ -119,7 +123,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         for (const view of site.directories) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.directories.push(view);
         const pagesStarted = performance.now();
         try {
-          await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender } });
+          await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender }, afterRun: collectGarbage });
         } catch (error) {
           throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
         }
@@ -146,7 +150,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
               stale = true;
               continue;
             }
-            await writeFiles(tempDir, new Map([[file.path, file.render()]]));
+            const text = file.render();
+            await writeFiles(tempDir, new Map([[file.path, text]]));
+            // A site-wide feed of thousands of items leaves a large serialiser tree behind.
+            if (text.length > LARGE_FILE_CHARS) collectGarbage();
           }
           timings.files = since(filesStarted);
         } finally {

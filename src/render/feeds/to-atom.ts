@@ -7,15 +7,12 @@ import { newestDate, rfc3339Date } from './feed-dates.ts';
 import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
 import { itemContentHtml, itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
-import { emptyElement, finishXml, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-document.ts';
+import { emptyElement, finishXmlWithChildren, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-document.ts';
 
 /** Atom 1.0 feed; entries in the order given. `updated` is the newest entry's date, else the build date. */
 export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
   const countryName = safeCountryNamer(channel.countryName);
-  const root = create({ version: '1.0', encoding: 'UTF-8' })
-    .ele(ATOM_NAMESPACE, 'feed')
-    .att(XMLNS_NAMESPACE, `xmlns:${JOB_PREFIX}`, JOB_NAMESPACE)
-    .att(XML_NAMESPACE, 'xml:lang', serialiserInput(channel.language));
+  const root = atomRoot(channel);
   // The feed's own URL identifies it: the RSS and Atom views of one page stay distinct.
   text(root, 'id', channel.selfUrl);
   text(root, 'title', channel.title, { type: 'text' });
@@ -29,8 +26,24 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string
   emptyElement(root, 'link', { rel: 'alternate', type: 'text/html', href: channel.pageUrl });
   text(root, 'generator', channel.generator ?? DEFAULT_GENERATOR);
 
-  for (const item of items) appendEntry(root, item, channel, countryName);
-  return finishXml(root);
+  const entries = items.map((item) =>
+    serialiseChild(
+      () => {
+        const fresh = atomRoot(channel);
+        return { root: fresh, parent: fresh };
+      },
+      0,
+      (parent) => appendEntry(parent, item, channel, countryName),
+    ),
+  );
+  return finishXmlWithChildren(root, root, 0, entries);
+}
+
+function atomRoot(channel: FeedChannel): XMLBuilder {
+  return create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(ATOM_NAMESPACE, 'feed')
+    .att(XMLNS_NAMESPACE, `xmlns:${JOB_PREFIX}`, JOB_NAMESPACE)
+    .att(XML_NAMESPACE, 'xml:lang', serialiserInput(channel.language));
 }
 
 function appendEntry(root: XMLBuilder, item: FeedItem, channel: FeedChannel, countryName: CountryNamer): void {

@@ -7,7 +7,7 @@ import { newestDate, rfc822Date } from './feed-dates.ts';
 import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
 import { itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, DUBLIN_CORE_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
-import { emptyElement, finishXml, text } from './xml-document.ts';
+import { emptyElement, finishXmlWithChildren, serialiseChild, text } from './xml-document.ts';
 
 /** RSS 2.0 with `atom:link rel="self"`, `dc:creator` and the `job:` elements; items in the order given. */
 export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string {
@@ -25,19 +25,8 @@ export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string 
   );
   text(head, 'lastBuildDate', rfc822Date(updated));
   text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
-  if (items.length === 0) return finishXml(root);
-  // Items are serialised once each and spliced in: a board lists every posting in several feeds
-  // (the site's and its listings'), and building the same elements again dominated feed time.
-  head.com(ITEMS_PLACE);
-  const document = finishXml(root);
-  const place = `${ITEM_INDENT}<!--${ITEMS_PLACE}-->\n`;
-  const at = document.indexOf(place);
-  return document.slice(0, at) + items.map((item) => serialisedItem(item, channel, countryName)).join('') + document.slice(at + place.length);
+  return finishXmlWithChildren(root, head, 1, items.map((item) => serialisedItem(item, channel, countryName)));
 }
-
-const ITEMS_PLACE = 'jobsite:items';
-/** The indentation of an item in the pretty-printed document: rss > channel > item. */
-const ITEM_INDENT = '    ';
 
 function rssRoot(): XMLBuilder {
   return create({ version: '1.0', encoding: 'UTF-8' }).ele('rss', {
@@ -64,7 +53,7 @@ function namerId(namer: FeedChannel['countryName']): number {
   return id;
 }
 
-/** `    <item>…</item>\n`, as it stands in a pretty-printed RSS document. */
+/** `    <item>…</item>\n`, as it stands in a pretty-printed RSS document; once per item and channel context. */
 function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alpha2: string) => string): string {
   // What of the channel an item reads: its link (resolved against the page), the language its
   // summary is written in, and the function that names countries.
@@ -76,12 +65,14 @@ function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alph
   }
   let xml = byContext.get(context);
   if (xml === undefined) {
-    const root = rssRoot();
-    appendItem(root.ele('channel'), item, channel, countryName);
-    const document = finishXml(root);
-    const start = document.indexOf(`${ITEM_INDENT}<item>`);
-    const end = document.lastIndexOf('</item>') + '</item>\n'.length;
-    xml = document.slice(start, end);
+    xml = serialiseChild(
+      () => {
+        const root = rssRoot();
+        return { root, parent: root.ele('channel') };
+      },
+      1,
+      (parent) => appendItem(parent, item, channel, countryName),
+    );
     byContext.set(context, xml);
   }
   return xml;

@@ -57,3 +57,38 @@ export function emptyElement(
 export function finishXml(root: XMLBuilder): string {
   return `${root.end({ prettyPrint: true, wellFormed: true })}\n`;
 }
+
+// Big feeds are serialised a child at a time: each item or entry is built and
+// serialised in a small document of the same shape, and the strings are put
+// in place of a marker in the serialised outer document. The output is the
+// same as one document's, but no tree of thousands of items is ever held,
+// and an item listed by several feeds can be serialised once.
+const CHILDREN_PLACE = 'jobsite:children';
+const INDENT = '  ';
+
+/** The document, with `children` (from `serialiseChild`) as the last children of `parent`, which sits at `depth`. */
+export function finishXmlWithChildren(root: XMLBuilder, parent: XMLBuilder, depth: number, children: readonly string[]): string {
+  if (children.length === 0) return finishXml(root);
+  parent.com(CHILDREN_PLACE);
+  const document = finishXml(root);
+  const place = `${INDENT.repeat(depth + 1)}<!--${CHILDREN_PLACE}-->\n`;
+  const at = document.indexOf(place);
+  return document.slice(0, at) + children.join('') + document.slice(at + place.length);
+}
+
+/**
+ * The element `append` adds to a fresh `parent` (at `depth`, from `makeParent`),
+ * serialised as it stands in the pretty-printed document: indented, with its
+ * line break.
+ */
+export function serialiseChild(makeParent: () => { root: XMLBuilder; parent: XMLBuilder }, depth: number, append: (parent: XMLBuilder) => void): string {
+  const { root, parent } = makeParent();
+  parent.com(CHILDREN_PLACE);
+  append(parent);
+  const document = finishXml(root);
+  const marker = `${INDENT.repeat(depth + 1)}<!--${CHILDREN_PLACE}-->\n`;
+  const start = document.indexOf(marker) + marker.length;
+  // The parent's closing tag is the last one at its depth (text inside the child may hold line breaks).
+  const end = document.lastIndexOf(`\n${INDENT.repeat(depth)}</`) + 1;
+  return document.slice(start, end);
+}

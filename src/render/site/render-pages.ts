@@ -22,6 +22,8 @@ export interface RenderPagesOptions {
   site: SiteView;
   /** Most paginated pages per Eleventy run. */
   pagesPerRun?: number;
+  /** Called after each run when there are several: what a run rendered is garbage once written. */
+  afterRun?: () => void;
 }
 
 export const PAGES_PER_RUN = 2000;
@@ -34,11 +36,12 @@ type PageLists = Pick<SiteView, (typeof PAGINATED)[number]>;
 export const ASSETS_FOLDER = 'assets';
 
 /** Writes every page; throws Eleventy's error (template syntax, missing variable…) unchanged. */
-export async function renderPages({ templatesDir, outDir, site, pagesPerRun = PAGES_PER_RUN }: RenderPagesOptions): Promise<void> {
+export async function renderPages({ templatesDir, outDir, site, pagesPerRun = PAGES_PER_RUN, afterRun }: RenderPagesOptions): Promise<void> {
   const runs = splitIntoRuns(site, Math.max(1, pagesPerRun));
   const unpaginated = runs.length > 1 ? await unpaginatedTemplates(templatesDir) : [];
   for (const [index, lists] of runs.entries()) {
     await renderRun({ templatesDir, outDir, site: { ...site, ...lists }, ignore: index === 0 ? [] : unpaginated });
+    if (runs.length > 1) afterRun?.();
   }
   // Copied here rather than as Eleventy passthrough: Eleventy copies beside its page writes, and when
   // both fail (a full disk) the copy's rejection is never handled and kills the process mid-build.
