@@ -128,6 +128,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
           throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
         }
         timings.pages = since(pagesStarted);
+        collectGarbage();
         // The index is made from the open posting pages alone (in this order). Pagefind is a
         // process of its own that reads only those pages, so it runs while the feeds are written.
         const searchFingerprint = fingerprintOf(shared, 'search', ...openFingerprints);
