@@ -58,6 +58,9 @@ const trash = path.join(work, 'trash');
 const rssFile = path.join(work, 'rss');
 const selfRssFile = path.join(work, 'rss-self');
 const useGnuTime = existsSync(GNU_TIME);
+// The child reports its own peak RSS (KiB) as it exits; GNU time's figure is the largest process's.
+const RSS_REPORTER = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`;
+
 
 log(`corpus: ${postings} postings in ${content}`);
 run(process.execPath, [path.join(SHARED_BENCH, 'make-corpus.mjs'), String(postings), content]);
@@ -98,8 +101,6 @@ async function timeBuild(): Promise<Sample> {
   return { seconds, rssKiB, selfKiB };
 }
 
-// The child reports its own peak RSS (KiB) as it exits; GNU time's figure is the largest process's.
-const RSS_REPORTER = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`;
 
 function spawnQuietly(command: string, args: string[], env: Record<string, string>): Promise<number | null> {
   return new Promise((resolve, reject) => {
