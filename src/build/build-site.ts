@@ -101,9 +101,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const warn = options.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const previous = options.cacheDir === undefined ? PreviousOutput.none(outDir) : await PreviousOutput.open(options.cacheDir, outDir);
   if (previous.problem !== null) warn(`jobsite: ignored the unusable record of the last build (${previous.problem}); every file is made again.`);
-  const shared = await sharedPageFingerprint(site, templatesDir);
+  let shared: string;
+  try {
+    shared = await sharedPageFingerprint(site, templatesDir);
+  } catch (error) {
+    throw new BuildError(`The templates in ${templatesDir} could not be read: ${describeErrorChain(error)}`, { cause: error });
+  }
   const renderCode = await renderCodeFingerprint();
   let stale = false;
+  const counts = { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts };
   timings.prepare = since(started);
 
   try {
@@ -131,7 +137,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         collectGarbage();
         // The index is made from the open posting pages alone (in this order). Pagefind is a
         // process of its own that reads only those pages, so it runs while the feeds are written.
-        const searchFingerprint = fingerprintOf(shared, 'search', ...openFingerprints);
+        const searchFingerprint = fingerprintOf(shared, 'search', openFingerprints.join(' '));
         const searchStarted = performance.now();
         const reusedIndex = await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint);
         const keptIndex = !reusedIndex && options.preview === true && (await previous.keepFolder(tempDir, SEARCH_INDEX_FOLDER));
@@ -169,11 +175,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         previous.recordRest(written);
         return written.length;
       },
-      { protect: [templatesDir] },
+      {
+        protect: [templatesDir],
+        // Recorded while the lock is held, so that no other build reads a record of a site it is replacing.
+        afterSwap: async () => {
+          // A template edited while this build ran may or may not be in these pages: then record nothing to reuse.
+          const templatesNow = await sharedPageFingerprint(site, templatesDir).catch(() => null);
+          if (templatesNow !== shared) {
+            previous.forget();
+            return;
+          }
+          const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
+          if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
+        },
+      },
     );
-    const counts = { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts };
-    const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
-    if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
     timings.total = since(started);
     return { ...counts, files, reused: previous.stats.reused, timings, stale };
   } catch (error) {

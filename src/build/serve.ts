@@ -10,6 +10,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import type { PostingEntry } from '../board.ts';
 import { describeErrorChain } from '../render/site/build-error.ts';
+import { lockPathFor } from '../write/output-lock.ts';
 import { buildSite, DEFAULT_TEMPLATES_DIR, type BuildSiteOptions, type BuildSiteResult } from './build-site.ts';
 
 export interface ServeOptions extends BuildSiteOptions {
@@ -110,8 +111,9 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
   const scratch = new RegExp(`(^|[\\\\/])\\.${escapeRegExp(path.basename(outDir))}\\.(tmp|old)-`);
   const onChange = (dir: string) => (_event: string, file: string | Buffer | null) => {
     const changed = path.resolve(dir, file?.toString() ?? '');
-    // Our own writes must not trigger builds when the output folder sits inside a watched one.
-    if (isInside(outDir, changed) || scratch.test(changed)) return;
+    // Our own writes (the site, its lock, the cache) must not trigger builds when they sit inside a watched folder.
+    if (isInside(outDir, changed) || scratch.test(changed) || changed === lockPathFor(outDir)) return;
+    if (options.cacheDir !== undefined && isInside(path.resolve(options.cacheDir), changed)) return;
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), options.debounceMs ?? 150);
   };

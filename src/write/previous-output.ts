@@ -11,7 +11,7 @@
 // microsecond or so, cost seconds as promise round trips through the pool.
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const MANIFEST_VERSION = 1;
@@ -122,7 +122,11 @@ export class PreviousOutput {
     const usable = files.length > 0 && files.every((file) => this.previous.get(file)!.fingerprint === fingerprint) && (await this.allUnchanged(files));
     if (usable) {
       for (const file of files) {
-        if (!(await this.take(tempDir, file, fingerprint))) return false;
+        if (!(await this.take(tempDir, file, fingerprint))) {
+          // All or none: links to published files must not stay where the folder is now made afresh.
+          await this.dropFolder(tempDir, folder, files);
+          return false;
+        }
         this.next.set(file, fingerprint);
       }
       this.stats.reused += files.length;
@@ -140,7 +144,10 @@ export class PreviousOutput {
     if (files.length === 0 || !this.unchangedSync(files)) return false;
     for (const file of files) {
       const { fingerprint } = this.previous.get(file)!;
-      if (!(await this.take(tempDir, file, fingerprint))) return false;
+      if (!(await this.take(tempDir, file, fingerprint))) {
+        await this.dropFolder(tempDir, folder, files);
+        return false;
+      }
       this.next.set(file, fingerprint);
     }
     this.stats.reused += files.length;
@@ -154,6 +161,20 @@ export class PreviousOutput {
     this.next.set(file, recorded.fingerprint);
     this.stats.reused++;
     return true;
+  }
+
+  /** Removes what a failed `reuseFolder`/`keepFolder` put below `folder`, and forgets it. */
+  private async dropFolder(tempDir: string, folder: string, files: readonly string[]): Promise<void> {
+    await rm(path.join(tempDir, folder), { recursive: true, force: true });
+    for (const file of files) {
+      this.next.delete(file);
+      this.linked.delete(file);
+    }
+  }
+
+  /** Removes the record of the last build: the next build makes every file. */
+  async forget(): Promise<void> {
+    if (this.manifestFile !== null) await rm(this.manifestFile, { force: true }).catch(() => undefined);
   }
 
   /** Records the files a caller made below `folder` (after `reuseFolder` said false). */
@@ -171,7 +192,10 @@ export class PreviousOutput {
     if (this.previous.size === 0) return false;
     let present: string[];
     try {
-      present = readdirSync(this.outDir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => path.relative(this.outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+      present = readdirSync(this.outDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => !entry.isDirectory())
+        // `parentPath` from Node 20.12; `path` before it.
+        .map((entry) => path.relative(this.outDir, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)).split(path.sep).join('/'));
     } catch {
       return false;
     }

@@ -16,6 +16,8 @@ export { OutputError } from './output-error.ts';
 export interface ReplaceDirectoryOptions {
   /** Folders that must survive: the target may be neither one of them, nor inside one, nor hold one. */
   protect?: readonly string[];
+  /** Runs after the swap while the output lock is still held (the record of what was published). */
+  afterSwap?: () => Promise<void>;
 }
 
 // Temporary folders of builds still running in this process; never swept.
@@ -54,6 +56,7 @@ export async function replaceDirectory<T>(target: string, fill: (tempDir: string
     try {
       const result = await fill(tempDir);
       await serialised(outDir, () => swapIn(tempDir, outDir));
+      await options.afterSwap?.();
       return result;
     } finally {
       await removeSettled(tempDir);

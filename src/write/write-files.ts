@@ -9,7 +9,8 @@ export async function writeFiles(root: string, files: ReadonlyMap<string, string
     const target = path.resolve(base, relative);
     if (!target.startsWith(`${base}${path.sep}`)) throw new Error(`Refusing to write ${JSON.stringify(relative)} outside ${base}.`);
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text, 'utf8');
+    // `wx`: a new file, never one already there, which could be a link to a published file.
+    await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
   }
 }
 

@@ -5,7 +5,8 @@
 // exactly the site a cold build without any cache gives; and a rebuild with
 // nothing changed makes almost nothing again.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFiles } from '../../src/write/write-files.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBoard } from '../../src/build/load-board.ts';
@@ -111,4 +112,35 @@ describe('a build that keeps unchanged files from the last one', () => {
     // The next build has a good record again.
     expect((await buildBoth('2027-03-01')).result.reused).toBeGreaterThan(0);
   }, 120_000);
+
+  it('follows templates that are links to folders elsewhere, and sees their edits', async () => {
+    // The layouts live outside the templates folder, linked in.
+    const elsewhere = path.join(dir, 'shared-includes');
+    renameSync(path.join(templates, '_includes'), elsewhere);
+    symlinkSync(elsewhere, path.join(templates, '_includes'), 'dir');
+    const linked = await buildBoth('2027-03-01');
+    expect(linked.kept).toBe(linked.cold);
+    const layout = path.join(elsewhere, 'layouts', 'base.njk');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace('content="jobsite test"', 'content="jobsite linked"'));
+    const edited = await buildBoth('2027-03-01');
+    expect(edited.kept).toBe(edited.cold);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('content="jobsite linked"');
+  }, 120_000);
+});
+
+describe('writing generated files', () => {
+  it('never writes into a file that is already there (it could be a link to a published file)', async () => {
+    const folder = makeTempDir('jobsite-wx-');
+    try {
+      const published = path.join(folder, 'published.xml');
+      writeFileSync(published, 'published');
+      const building = path.join(folder, 'building');
+      mkdirSync(building);
+      linkSync(published, path.join(building, 'published.xml'));
+      await expect(writeFiles(building, new Map([['published.xml', 'new']]))).rejects.toThrow(/EEXIST/);
+      expect(readFileSync(published, 'utf8')).toBe('published');
+    } finally {
+      removeDir(folder);
+    }
+  });
 });

@@ -139,4 +139,37 @@ describe('jobsite build', () => {
     expect(treeHash(out)).toBe(kept);
     expect((await build('--keep-going')).stderr).toMatch(/^Nothing to do: .*1 rejected/m);
   });
+
+  it('builds again, never "nothing to do", when git history dates postings or another build holds the folder', async () => {
+    const content = path.join(work, 'content-git');
+    cpSync(exampleContent, content, { recursive: true });
+    // No date anywhere and no git history: `date-missing`, which a commit would change.
+    writeFileSync(path.join(content, 'postings', 'undated.md'), '---\ntitle: Undated\ncompany: Acme\ncountry: DE\napply_url: https://jobs.example.com/u\n---\n\nBody.\n');
+    const out = path.join(work, 'dist-git');
+    const build = () => run(['build', '--content', content, '--out', out, '--now', '2026-11-29', '--cache-dir', path.join(work, 'cache-git'), '--keep-going']);
+    expect((await build()).stderr).toMatch(/date-missing/);
+    expect((await build()).stderr).toMatch(/^Built /m);
+
+    rmSync(path.join(content, 'postings', 'undated.md'));
+    expect((await build()).stderr).toMatch(/^Built /m);
+    expect((await build()).stderr).toMatch(/^Nothing to do: /m);
+    // A live process holds the output lock: this build must not claim the folder is up to date.
+    const lock = path.join(work, '.dist-git.lock');
+    writeFileSync(lock, `${process.pid}\n`);
+    try {
+      const locked = await build();
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).not.toMatch(/Nothing to do/);
+      expect(locked.stderr).toMatch(/Another jobsite build \(process \d+\) is writing/);
+    } finally {
+      rmSync(lock);
+    }
+  });
+
+  it('says clearly that a templates folder is missing, with the cache on', async () => {
+    const result = await run(['build', '--content', path.join(work, 'content'), '--out', path.join(work, 'dist-typo'), '--now', '2026-11-29', '--templates', path.join(work, 'no-such-templates'), '--cache-dir', path.join(work, 'cache-typo')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/The templates folder .*no-such-templates does not exist/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

@@ -20,10 +20,16 @@ const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\
 
 let memo: Promise<string> | undefined;
 
-/** Hex sha256; computed once per process. */
+/** Hex sha256 of the pipeline's code and the runtime (its ICU data formats and compares text); computed once per process. */
 export function pipelineFingerprint(): Promise<string> {
-  memo ??= computeFingerprint(PACKAGE_ROOT, PIPELINE_ENTRY);
+  memo ??= computeFingerprint(PACKAGE_ROOT, PIPELINE_ENTRY).then((code) => createHash('sha256').update(code).update('\0').update(runtimeVersions()).digest('hex'));
   return memo;
+}
+
+/** The versions that decide how Node formats, compares and segments text. */
+export function runtimeVersions(): string {
+  const { node, icu, unicode, cldr, tz } = process.versions as Record<string, string | undefined>;
+  return JSON.stringify({ node, icu, unicode, cldr, tz });
 }
 
 export async function computeFingerprint(packageRoot: string, entry: string): Promise<string> {

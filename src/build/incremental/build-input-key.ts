@@ -10,8 +10,15 @@ import path from 'node:path';
 import type { BoardConfig } from '../../board.ts';
 import { findPostingFiles } from '../../load/find-posting-files.ts';
 import { MAX_POSTING_BYTES } from '../../load/read-posting-file.ts';
-import { pipelineFingerprint } from '../cache/pipeline-fingerprint.ts';
+import { fileURLToPath } from 'node:url';
+import { computeFingerprint, pipelineFingerprint } from '../cache/pipeline-fingerprint.ts';
 import { renderCodeFingerprint, templatesFingerprint } from './site-fingerprints.ts';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The build command reaches every stage: loading, checking, rendering, writing. */
+const BUILD_ENTRY = fileURLToPath(new URL('../../cli/commands/build.ts', import.meta.url));
+
+let buildCode: Promise<string> | undefined;
 
 export interface BuildInputs {
   contentDir: string;
@@ -23,7 +30,8 @@ export interface BuildInputs {
 /** Hex sha256 of every input of a build. */
 export async function buildInputKey({ contentDir, config, templatesDir, buildDate }: BuildInputs): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(['jobsite-build', await pipelineFingerprint(), await renderCodeFingerprint(), (await templatesFingerprint(templatesDir)).fingerprint, config, buildDate]));
+  buildCode ??= computeFingerprint(PACKAGE_ROOT, BUILD_ENTRY);
+  hash.update(JSON.stringify(['jobsite-build', await pipelineFingerprint(), await renderCodeFingerprint(), await buildCode, (await templatesFingerprint(templatesDir)).fingerprint, config, buildDate]));
   for (const relativePath of await findPostingFiles(contentDir)) {
     hash.update(`\0${relativePath}\0`);
     // Synchronous: thousands of small reads, each far cheaper than a promise round trip.

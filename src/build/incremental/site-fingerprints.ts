@@ -6,23 +6,33 @@
 // output's own view. Posting, listing and directory pages see `site.board`
 // and their own page; `site.home` and `site.search` are the home page's and
 // are left out, or every page would change whenever any posting did.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeFingerprint } from '../cache/pipeline-fingerprint.ts';
+import { computeFingerprint, runtimeVersions } from '../cache/pipeline-fingerprint.ts';
 import { fingerprintOf } from '../../write/previous-output.ts';
 import type { SearchSiteView } from '../../render/search/index.ts';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RENDER_ENTRY = fileURLToPath(new URL('../build-site.ts', import.meta.url));
+/** Data files rendering reads at run time, which no import names. */
+const RENDER_DATA = [fileURLToPath(new URL('../../render/search/currency-rates.json', import.meta.url))];
 
 let renderCode: Promise<string> | undefined;
 
-/** The rendering code and libraries; computed once per process. */
+/**
+ * The rendering code, its data files and libraries, and the runtime: dates,
+ * numbers and country names are formatted by the ICU data of the Node that
+ * runs the build. Computed once per process.
+ */
 export function renderCodeFingerprint(): Promise<string> {
-  renderCode ??= computeFingerprint(PACKAGE_ROOT, RENDER_ENTRY).then((code) => fingerprintOf('render', code));
+  renderCode ??= (async () => {
+    const data = await Promise.all(RENDER_DATA.map((file) => readFile(file).catch(() => Buffer.from('(missing)'))));
+    return fingerprintOf('render', await computeFingerprint(PACKAGE_ROOT, RENDER_ENTRY), runtimeVersions(), ...data);
+  })();
   return renderCode;
 }
+
 
 export interface TemplatesFingerprint {
   fingerprint: string;
@@ -34,13 +44,22 @@ export interface TemplatesFingerprint {
 export async function templatesFingerprint(templatesDir: string): Promise<TemplatesFingerprint> {
   const parts: (string | Uint8Array)[] = [];
   let readsBuildDate = false;
+  // Links are followed, as Eleventy and Nunjucks follow them; a loop of links is walked once.
+  const seen = new Set<string>();
   const walk = async (relative: string): Promise<void> => {
+    const real = await realpath(path.join(templatesDir, relative));
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = await readdir(path.join(templatesDir, relative), { withFileTypes: true });
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() || entry.isSymbolicLink()) {
-        const bytes = await readFile(path.join(templatesDir, child)).catch(() => Buffer.from('(unreadable)'));
+      const full = path.join(templatesDir, child);
+      const kind = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
+      if (kind === null) continue; // a dangling link: nothing any template can include
+      if (kind.isDirectory()) await walk(child);
+      else if (kind.isFile()) {
+        // Unreadable templates fail the build (Eleventy would fail on them too) rather than hash as a constant.
+        const bytes = await readFile(full);
         if (!readsBuildDate && bytes.includes('buildDate')) readsBuildDate = true;
         parts.push(child, bytes);
       }

@@ -9,6 +9,7 @@ import { loadBoard } from '../../build/load-board.ts';
 import { buildSite, BuildError, DEFAULT_TEMPLATES_DIR } from '../../build/build-site.ts';
 import { buildInputKey } from '../../build/incremental/build-input-key.ts';
 import { PreviousOutput } from '../../write/previous-output.ts';
+import { acquireOutputLock } from '../../write/output-lock.ts';
 import type { DiagnosticRow } from '../format/diagnostic-rows.ts';
 import { loadBoardConfig } from '../../load/load-board-config.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
@@ -40,14 +41,10 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const outDir = path.resolve(options.out);
   const templatesDir = path.resolve(options.templates ?? DEFAULT_TEMPLATES_DIR);
 
-  let inputKey: string | null = null;
-  if (cacheDir !== undefined) {
-    inputKey = await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate });
-    const previous = await PreviousOutput.open(cacheDir, outDir);
-    const report = asStoredReport(previous.report);
-    if (previous.inputKey === inputKey && report !== null && previous.isIntact()) {
-      return finish(report, { options, context, started, unchanged: true, printed: false });
-    }
+  const inputKey = cacheDir === undefined ? null : await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate }).catch(() => null);
+  if (cacheDir !== undefined && inputKey !== null) {
+    const unchanged = await unchangedReport(cacheDir, outDir, inputKey);
+    if (unchanged !== null) return finish(unchanged, { options, context, started, unchanged: true, printed: false });
   }
 
   const progress = progressBar('Reading', { enabled: !context.quiet });
@@ -75,8 +72,8 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
       templatesDir,
       cacheDir,
       warn: (message) => context.stderr(`${message}\n`),
-      // Postings dated from git history are not decided by their bytes: such a board always builds.
-      record: inputKey !== null && !rows.some((row) => row.rule === 'date-from-git') ? { inputKey, report: (built): StoredReport => ({ rows, rejected, built }) } : undefined,
+      // Postings dated (or left undated) by git history are not decided by their bytes: such a board always builds.
+      record: inputKey !== null && !rows.some((row) => GIT_DEPENDENT_RULES.has(row.rule)) ? { inputKey, report: (built): StoredReport => ({ rows, rejected, built }) } : undefined,
     });
   } catch (error) {
     if (!(error instanceof BuildError)) throw error;
@@ -91,6 +88,31 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
     context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
   }
   return code;
+}
+
+/** Findings that depend on git history rather than on the posting's bytes. */
+const GIT_DEPENDENT_RULES = new Set(['date-from-git', 'date-missing']);
+
+/**
+ * The last build's report when it built exactly these inputs into `outDir` and
+ * the folder is as it left it; else null. Checked under the output lock: a
+ * build still running into the folder means there is something to do (the
+ * normal path then says which build holds it).
+ */
+async function unchangedReport(cacheDir: string, outDir: string, inputKey: string): Promise<StoredReport | null> {
+  let release: () => Promise<void>;
+  try {
+    release = await acquireOutputLock(outDir);
+  } catch {
+    return null;
+  }
+  try {
+    const previous = await PreviousOutput.open(cacheDir, outDir);
+    const report = asStoredReport(previous.report);
+    return previous.inputKey === inputKey && report !== null && previous.isIntact() ? report : null;
+  } finally {
+    await release();
+  }
 }
 
 /** What a build reported; kept with its record so that an unchanged build can say it again. */

@@ -94,6 +94,7 @@ async function writeIndexFiles(outputPath: string, files: readonly { path: strin
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    await writeFile(target, file.content);
+    // `wx`: a new file, never one already there, which could be a link to a published file.
+    await writeFile(target, file.content, { flag: 'wx' });
   }
 }
