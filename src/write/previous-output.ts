@@ -117,21 +117,9 @@ export class PreviousOutput {
 
   /** Like `reuse` for every recorded file below `folder` at once: all of them, or none. */
   async reuseFolder(tempDir: string, folder: string, fingerprint: string): Promise<boolean> {
-    const prefix = `${folder}/`;
-    const files = [...this.previous.keys()].filter((file) => file.startsWith(prefix));
-    const usable = files.length > 0 && files.every((file) => this.previous.get(file)!.fingerprint === fingerprint) && (await this.allUnchanged(files));
-    if (usable) {
-      for (const file of files) {
-        if (!(await this.take(tempDir, file, fingerprint))) {
-          // All or none: links to published files must not stay where the folder is now made afresh.
-          await this.dropFolder(tempDir, folder, files);
-          return false;
-        }
-        this.next.set(file, fingerprint);
-      }
-      this.stats.reused += files.length;
-    }
-    return usable;
+    const files = this.recordedBelow(folder);
+    if (!files.every((file) => this.previous.get(file)!.fingerprint === fingerprint)) return false;
+    return this.takeFolder(tempDir, folder, files);
   }
 
   /**
@@ -140,11 +128,20 @@ export class PreviousOutput {
    * the current one makes the folder again. For a quick preview only.
    */
   async keepFolder(tempDir: string, folder: string): Promise<boolean> {
-    const files = [...this.previous.keys()].filter((file) => file.startsWith(`${folder}/`));
+    return this.takeFolder(tempDir, folder, this.recordedBelow(folder));
+  }
+
+  private recordedBelow(folder: string): string[] {
+    return [...this.previous.keys()].filter((file) => file.startsWith(`${folder}/`));
+  }
+
+  /** Takes all of `files` with their recorded fingerprints, or none of them. */
+  private async takeFolder(tempDir: string, folder: string, files: readonly string[]): Promise<boolean> {
     if (files.length === 0 || !this.unchangedSync(files)) return false;
     for (const file of files) {
       const { fingerprint } = this.previous.get(file)!;
       if (!(await this.take(tempDir, file, fingerprint))) {
+        // Links to published files must not stay where the folder is now made afresh.
         await this.dropFolder(tempDir, folder, files);
         return false;
       }
