@@ -33,8 +33,9 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content);
   const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context, cacheDir);
-  const entries = (await load()) ?? [];
+  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context, cacheDir, false);
+  // There is no last good site yet: the first build previews the postings that load, without the broken ones.
+  const entries = (await loadReporting(options.content, config, context, cacheDir, true)) ?? [];
   const server = await serve({
     entries,
     config,
@@ -56,13 +57,19 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   return 0;
 }
 
-// Errors are printed and the rebuild skipped, so the last good site stays up.
-async function loadReporting(content: string, config: BoardConfig, context: CliContext, cacheDir: string | undefined): Promise<PostingEntry[] | null> {
+// Errors are printed and the rebuild skipped, so the last good site stays up;
+// on the first build (`first`) the postings without errors are shown instead.
+async function loadReporting(content: string, config: BoardConfig, context: CliContext, cacheDir: string | undefined, first: boolean): Promise<PostingEntry[] | null> {
   const board = await loadBoard(content, config, { cacheDir, warn: (message) => context.stderr(`${message}\n`) });
   const rows = toDiagnosticRows(board.files);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });
   if (report) context.stderr(`${report}\n`);
   const errors = countBySeverity(rows).error;
+  if (errors > 0 && first) {
+    const left = board.files.length - board.entries.length;
+    context.stderr(`${plural(errors, 'error')}: ${plural(left, 'posting')} left out of the preview until fixed.\n`);
+    return board.entries;
+  }
   if (errors > 0) {
     context.stderr(`${plural(errors, 'error')}: fix them to see your changes; still serving the last good site.\n`);
     return null;
