@@ -160,7 +160,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
             const text = file.render();
             await writeFiles(tempDir, new Map([[file.path, text]]));
             // A site-wide feed of thousands of items leaves a large serialiser tree behind.
-            if (text.length > LARGE_FILE_CHARS) collectGarbage();
+            if ((typeof text === 'string' ? text.length : text.reduce((sum, part) => sum + part.length, 0)) > LARGE_FILE_CHARS) collectGarbage();
           }
           timings.files = since(filesStarted);
         } finally {

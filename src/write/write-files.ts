@@ -1,16 +1,26 @@
 // Writes generated files below a folder and counts what a folder holds.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes each `relative path → text` (UTF-8) below `root`; a path that would leave `root` throws. */
-export async function writeFiles(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+/** Writes each `relative path → text` (UTF-8, whole or as consecutive parts) below `root`; a path that would leave `root` throws. */
+export async function writeFiles(root: string, files: ReadonlyMap<string, string | readonly string[]>): Promise<void> {
   const base = path.resolve(root);
   for (const [relative, text] of files) {
     const target = path.resolve(base, relative);
     if (!target.startsWith(`${base}${path.sep}`)) throw new Error(`Refusing to write ${JSON.stringify(relative)} outside ${base}.`);
     await mkdir(path.dirname(target), { recursive: true });
     // `wx`: a new file, never one already there, which could be a link to a published file.
-    await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+    if (typeof text === 'string') {
+      await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+      continue;
+    }
+    const handle = await open(target, 'wx');
+    try {
+      // writeFile on a handle writes all of a part at the current position, looping over short writes.
+      for (const part of text) await handle.writeFile(part, 'utf8');
+    } finally {
+      await handle.close();
+    }
   }
 }
 

@@ -10,8 +10,8 @@ export {
   type FeedChannelOptions,
   type FeedItem,
 } from './feed-model.ts';
-export { toRss } from './to-rss.ts';
-export { toAtom } from './to-atom.ts';
+export { toRss, toRssParts } from './to-rss.ts';
+export { toAtom, toAtomParts } from './to-atom.ts';
 export { toJsonFeed, jsonFeed, JSON_FEED_VERSION, type JsonFeed, type JsonFeedItem, type JsonFeedJobExtension } from './to-json-feed.ts';
 export { sortNewestFirst } from './sort-newest-first.ts';
 export { xmlSafeText } from './xml-safe-text.ts';

@@ -7,10 +7,15 @@ import { newestDate, rfc3339Date } from './feed-dates.ts';
 import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
 import { itemContentHtml, itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
-import { emptyElement, finishXmlWithChildren, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE } from './xml-document.ts';
+import { emptyElement, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE, xmlPartsWithChildren } from './xml-document.ts';
 
 /** Atom 1.0 feed; entries in the order given. `updated` is the newest entry's date, else the build date. */
 export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
+  return toAtomParts(channel, items).join('');
+}
+
+/** `toAtom` as consecutive parts of the document, for writing a large feed without one huge string. */
+export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): string[] {
   const countryName = safeCountryNamer(channel.countryName);
   const root = atomRoot(channel);
   // The feed's own URL identifies it: the RSS and Atom views of one page stay distinct.
@@ -36,7 +41,7 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string
       (parent) => appendEntry(parent, item, channel, countryName),
     ),
   );
-  return finishXmlWithChildren(root, root, 0, entries);
+  return xmlPartsWithChildren(root, root, 0, entries);
 }
 
 function atomRoot(channel: FeedChannel): XMLBuilder {

@@ -7,10 +7,15 @@ import { newestDate, rfc822Date } from './feed-dates.ts';
 import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
 import { itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, DUBLIN_CORE_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
-import { emptyElement, finishXmlWithChildren, serialiseChild, text } from './xml-document.ts';
+import { emptyElement, serialiseChild, text, xmlPartsWithChildren } from './xml-document.ts';
 
 /** RSS 2.0 with `atom:link rel="self"`, `dc:creator` and the `job:` elements; items in the order given. */
 export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string {
+  return toRssParts(channel, items).join('');
+}
+
+/** `toRss` as consecutive parts of the document, for writing a large feed without one huge string. */
+export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): string[] {
   const countryName = safeCountryNamer(channel.countryName);
   const root = rssRoot();
   const head = root.ele('channel');
@@ -25,7 +30,7 @@ export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string 
   );
   text(head, 'lastBuildDate', rfc822Date(updated));
   text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
-  return finishXmlWithChildren(root, head, 1, items.map((item) => serialisedItem(item, channel, countryName)));
+  return xmlPartsWithChildren(root, head, 1, items.map((item) => serialisedItem(item, channel, countryName)));
 }
 
 function rssRoot(): XMLBuilder {

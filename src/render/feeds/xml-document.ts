@@ -66,14 +66,18 @@ export function finishXml(root: XMLBuilder): string {
 const CHILDREN_PLACE = 'jobsite:children';
 const INDENT = '  ';
 
-/** The document, with `children` (from `serialiseChild`) as the last children of `parent`, which sits at `depth`. */
-export function finishXmlWithChildren(root: XMLBuilder, parent: XMLBuilder, depth: number, children: readonly string[]): string {
-  if (children.length === 0) return finishXml(root);
+/**
+ * The document, with `children` (from `serialiseChild`) as the last children
+ * of `parent`, which sits at `depth`: as consecutive parts, so that a feed of
+ * thousands of items is written piece by piece, never joined into one string.
+ */
+export function xmlPartsWithChildren(root: XMLBuilder, parent: XMLBuilder, depth: number, children: readonly string[]): string[] {
+  if (children.length === 0) return [finishXml(root)];
   parent.com(CHILDREN_PLACE);
   const document = finishXml(root);
   const place = `${INDENT.repeat(depth + 1)}<!--${CHILDREN_PLACE}-->\n`;
   const at = document.indexOf(place);
-  return document.slice(0, at) + children.join('') + document.slice(at + place.length);
+  return [document.slice(0, at), ...children, document.slice(at + place.length)];
 }
 
 /**

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
-import { feedChannel, siteUrlFor, toAtom, toFeedItem, toJsonFeed, toRss, type FeedItem } from '../feeds/index.ts';
+import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeed, toRssParts, type FeedItem } from '../feeds/index.ts';
 import { toJobsJson } from '../jobs-json/index.ts';
 import { toRobotsTxt, toSitemap, type SitemapUrl } from '../sitemap/index.ts';
 import { listingHeading, listingPhrase } from './display-formats.ts';
@@ -20,7 +20,8 @@ export interface MachineFile {
   path: string;
   /** Everything the text is made from, besides the code. */
   key: string;
-  render: () => string;
+  /** The text, whole or as consecutive parts (a big feed is never joined into one string). */
+  render: () => string | readonly string[];
 }
 
 export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFile[] {
@@ -30,9 +31,9 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
   const openKey = plan.open.map(postingDigest).join(' ');
   // The build date dates a site feed only when it has no items; jobs.json always names it.
   const siteFeedKey = `${configKey}\0${plan.open.length === 0 ? buildDate : ''}\0${openKey}`;
-  const keyed = (filePath: string, key: string, render: () => string) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
-  keyed('feed.xml', siteFeedKey, () => toRss(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
-  keyed('atom.xml', siteFeedKey, () => toAtom(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
+  const keyed = (filePath: string, key: string, render: () => string | readonly string[]) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
+  keyed('feed.xml', siteFeedKey, () => toRssParts(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
+  keyed('atom.xml', siteFeedKey, () => toAtomParts(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
   keyed('feed.json', siteFeedKey, () => toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
   keyed('jobs.json', `${configKey}\0${buildDate}\0${openKey}`, () => toJobsJson(plan.open, config, buildDate));
   for (const listing of allListings(plan)) {
@@ -49,7 +50,7 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
     files.push({
       path: `${pagePath}feed.xml`,
       key: `rss\0${configKey}\0${JSON.stringify(dated)}\0${listing.postings.map(postingDigest).join(' ')}`,
-      render: () => toRss(channel, items(listing.postings)),
+      render: () => toRssParts(channel, items(listing.postings)),
     });
   }
   const sitemap = sitemapUrls(plan, config);
