@@ -7,6 +7,7 @@ import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Point } from 'unist';
 import type { Finding } from '../diagnostics/finding.ts';
+import { shortenForMessage } from '../diagnostics/shorten-for-message.ts';
 
 // Aliases expanding past this many nodes are a bomb, not a posting.
 const MAX_ALIAS_COUNT = 100;
@@ -89,7 +90,7 @@ function parseYaml(source: string): Pick<FrontMatter, 'data' | 'placeOf' | 'find
   if (findings.length === 0) {
     for (const key of duplicateKeys(doc.contents)) {
       findings.push({
-        finding: { rule: 'yaml-syntax', reason: `The key \`${truncate(String(scalarValue(key)))}\` appears twice in one mapping; keep only one of them.` },
+        finding: { rule: 'yaml-syntax', reason: `The key \`${shortenForMessage(String(scalarValue(key)))}\` appears twice in one mapping; keep only one of them.` },
         place: key.range ? pointAt(key.range[0]) : fallback,
       });
     }
@@ -168,9 +169,6 @@ function duplicateKeys(root: unknown): Scalar[] {
   return repeated.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
 }
 
-function truncate(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
 
 function scalarValue(node: unknown): unknown {
   return isScalar(node) ? node.value : node;

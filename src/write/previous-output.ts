@@ -238,7 +238,7 @@ export class PreviousOutput {
 
   private async take(tempDir: string, file: string, fingerprint: string): Promise<boolean> {
     const recorded = this.previous.get(file);
-    if (recorded?.fingerprint !== fingerprint || !(await this.allUnchanged([file]))) return false;
+    if (recorded?.fingerprint !== fingerprint || !this.unchangedSync([file])) return false;
     const target = path.join(tempDir, file);
     const folder = path.dirname(target);
     if (!this.madeFolders.has(folder)) {
@@ -258,10 +258,6 @@ export class PreviousOutput {
       }
     }
     return true;
-  }
-
-  private async allUnchanged(files: readonly string[]): Promise<boolean> {
-    return this.unchangedSync(files);
   }
 
   private unchangedSync(files: readonly string[]): boolean {

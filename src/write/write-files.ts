@@ -2,15 +2,15 @@
 import { mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes each `relative path → text` (UTF-8, whole or as consecutive parts) below `root`; a path that would leave `root` throws. */
-export async function writeFiles(root: string, files: ReadonlyMap<string, string | readonly string[]>): Promise<void> {
+/** Writes each `relative path → content` (bytes, UTF-8 text, or text as consecutive parts) below `root`; a path that would leave `root` throws. */
+export async function writeFiles(root: string, files: ReadonlyMap<string, string | Uint8Array | readonly string[]>): Promise<void> {
   const base = path.resolve(root);
   for (const [relative, text] of files) {
     const target = path.resolve(base, relative);
     if (!target.startsWith(`${base}${path.sep}`)) throw new Error(`Refusing to write ${JSON.stringify(relative)} outside ${base}.`);
     await mkdir(path.dirname(target), { recursive: true });
     // `wx`: a new file, never one already there, which could be a link to a published file.
-    if (typeof text === 'string') {
+    if (typeof text === 'string' || text instanceof Uint8Array) {
       await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
       continue;
     }

@@ -3,6 +3,7 @@
 // client are accepted, never anything that can run code.
 import type { Normalised } from '../../diagnostics/finding.ts';
 import { describeValue } from './describe-value.ts';
+import { shortenForMessage } from '../../diagnostics/shorten-for-message.ts';
 
 const SAFE_PROTOCOLS = new Set(['https:', 'http:', 'mailto:']);
 // Browsers ignore these when reading a scheme, so attackers hide `java\tscript:` with them.
@@ -20,7 +21,7 @@ export function checkApplyUrl(value: unknown, key = 'apply_url'): Normalised<str
   if (scheme !== undefined && !['https', 'http', 'mailto'].includes(scheme)) {
     return {
       value: null,
-      findings: [{ rule: 'apply-url-unsafe-protocol', reason: `\`${key}\` uses the \`${truncate(scheme)}:\` protocol, which is not a link candidates can follow; use an https: URL or a mailto: address.` }],
+      findings: [{ rule: 'apply-url-unsafe-protocol', reason: `\`${key}\` uses the \`${shortenForMessage(scheme, 20)}:\` protocol, which is not a link candidates can follow; use an https: URL or a mailto: address.` }],
     };
   }
   let url: URL;
@@ -58,6 +59,3 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-function truncate(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
-}

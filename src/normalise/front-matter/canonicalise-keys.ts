@@ -2,6 +2,7 @@
 // (`applyUrl`, `apply`, `salary_min`). This maps each to its canonical key,
 // remembering where it was written, and says which spellings to change.
 import type { Finding } from '../../diagnostics/finding.ts';
+import { shortenForMessage } from '../../diagnostics/shorten-for-message.ts';
 
 export const CANONICAL_KEYS = [
   'title', 'company', 'company_url', 'salary', 'currency', 'country', 'location', 'remote',
@@ -108,12 +109,9 @@ function capFindings(findings: CanonicalFields['findings']): CanonicalFields['fi
   for (const [rule, { first, count }] of extra) {
     kept.push({
       path: first.path,
-      finding: { rule: rule as Finding['rule'], reason: `${count} more keys like the ones above (from \`${truncate(String(first.path[0]))}\` on) have the same problem; fix them the same way.` },
+      finding: { rule: rule as Finding['rule'], reason: `${count} more keys like the ones above (from \`${shortenForMessage(String(first.path[0]))}\` on) have the same problem; fix them the same way.` },
     });
   }
   return kept;
 }
 
-function truncate(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}

@@ -4,9 +4,10 @@
 // `data-pagefind-body`, and each names its posting id as the filter `job`,
 // which is how the home page maps search hits onto its cards without
 // fetching one result file per hit.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeFiles } from '../../write/write-files.ts';
 
 /** Folder of the index below the site root; the home page's script loads `pagefind.js` from it. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
@@ -50,7 +51,7 @@ export async function writeSearchIndex({ siteDir, openPostings }: SearchIndexOpt
       // the process without a message; our own writes fail with the system's error instead.
       const got = await index.getFiles();
       if (got.errors.length > 0) throw new Error(`Pagefind could not build the index: ${got.errors.join('; ')}`);
-      await writeIndexFiles(outputPath, got.files.filter((file) => !UNUSED_BUNDLES.includes(file.path)));
+      await writeFiles(outputPath, new Map(got.files.filter((file) => !UNUSED_BUNDLES.includes(file.path)).map((file) => [file.path, file.content])));
       // Pagefind counts every file it read, closed postings too; the entry file counts what it indexed.
       const pages = await indexedPageCount(outputPath);
       if (pages !== openPostings) {
@@ -81,20 +82,4 @@ async function withPagefindService<T>(work: () => Promise<T>): Promise<T> {
 async function indexedPageCount(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: unknown }> };
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (typeof language.page_count === 'number' ? language.page_count : 0), 0);
-}
-
-/** Writes the index's files below `outputPath`, refusing any path that would leave it. */
-async function writeIndexFiles(outputPath: string, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
-  const made = new Set<string>();
-  for (const file of files) {
-    const target = path.resolve(outputPath, file.path);
-    if (!target.startsWith(outputPath + path.sep)) throw new Error(`Pagefind returned the file ${JSON.stringify(file.path)}, outside its folder.`);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
-    // `wx`: a new file, never one already there, which could be a link to a published file.
-    await writeFile(target, file.content, { flag: 'wx' });
-  }
 }
