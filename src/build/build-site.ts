@@ -5,7 +5,7 @@
 // With a cache folder, a page, feed or search index whose inputs are unchanged since
 // the last build is taken from the published site instead of being made again.
 import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_TEMPLATES_DIR } from './package-paths.ts';
 import type { BoardConfig, PostingEntry } from '../board.ts';
 import { addSearch, writeSearchIndex } from '../render/search/index.ts';
 import { BuildError, describeErrorChain } from '../render/site/build-error.ts';
@@ -75,7 +75,7 @@ export interface BuildTimings {
 /** Files this large leave enough garbage behind to collect it before making the next. */
 const LARGE_FILE_CHARS = 4 * 1024 * 1024;
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { DEFAULT_TEMPLATES_DIR };
 
 /** Builds the site into `outDir`; on any error throws a `BuildError` and leaves `outDir` as it was. */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {

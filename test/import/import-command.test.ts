@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { Command, CommanderError } from 'commander';
-import { runImport, importCommand, type ImportCommandOptions } from '../../src/cli/commands/import.ts';
+import { importCommand } from '../../src/cli/commands/import.ts';
+import { runImport, type ImportCommandOptions } from '../../src/cli/commands/run-import.ts';
 import { main } from '../../src/cli/main.ts';
 import type { CliContext } from '../../src/cli/cli-context.ts';
 

@@ -10,12 +10,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, sourceFile } from '../package-paths.ts';
 
 export const CACHE_VERSION = 1;
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PIPELINE_ENTRY = fileURLToPath(new URL('../posting-result.ts', import.meta.url));
+const PIPELINE_ENTRY = sourceFile('build/posting-result.ts');
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 let memo: Promise<string> | undefined;

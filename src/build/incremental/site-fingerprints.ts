@@ -8,15 +8,14 @@
 // are left out, or every page would change whenever any posting did.
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { computeFingerprint, runtimeVersions } from '../cache/pipeline-fingerprint.ts';
+import { PACKAGE_ROOT, sourceFile } from '../package-paths.ts';
 import { fingerprintOf } from '../../write/previous-output.ts';
 import type { SearchSiteView } from '../../render/search/index.ts';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RENDER_ENTRY = fileURLToPath(new URL('../build-site.ts', import.meta.url));
+const RENDER_ENTRY = sourceFile('build/build-site.ts');
 /** Data files rendering reads at run time, which no import names. */
-const RENDER_DATA = [fileURLToPath(new URL('../../render/search/currency-rates.json', import.meta.url))];
+const RENDER_DATA = [sourceFile('render/search/currency-rates.json')];
 
 let renderCode: Promise<string> | undefined;
 
