@@ -17,6 +17,7 @@ import path from 'node:path';
 const MANIFEST_VERSION = 1;
 /** The fingerprint of a file that is made on every build: no computed fingerprint equals it. */
 const ALWAYS_MADE = '-';
+const LEADING_SLASH = /^\//;
 
 interface RecordedFile {
   fingerprint: string;
@@ -189,10 +190,12 @@ export class PreviousOutput {
     if (this.previous.size === 0) return false;
     let present: string[];
     try {
+      // Paths cut rather than computed with path.relative: this runs over every published file.
+      const prefix = this.outDir.length + 1;
       present = readdirSync(this.outDir, { recursive: true, withFileTypes: true })
         .filter((entry) => !entry.isDirectory())
         // `parentPath` from Node 20.12; `path` before it.
-        .map((entry) => path.relative(this.outDir, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)).split(path.sep).join('/'));
+        .map((entry) => `${(entry.parentPath ?? (entry as unknown as { path: string }).path).slice(prefix)}/${entry.name}`.replace(LEADING_SLASH, '').split(path.sep).join('/'));
     } catch {
       return false;
     }

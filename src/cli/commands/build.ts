@@ -5,8 +5,7 @@
 // folder left them, and whose folder is untouched, only repeats that build's
 // report.
 import path from 'node:path';
-import { loadBoard } from '../../build/load-board.ts';
-import { buildSite, BuildError, DEFAULT_TEMPLATES_DIR } from '../../build/build-site.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../../build/package-paths.ts';
 import { buildInputKey } from '../../build/incremental/build-input-key.ts';
 import { PreviousOutput } from '../../write/previous-output.ts';
 import { acquireOutputLock } from '../../write/output-lock.ts';
@@ -41,12 +40,14 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const outDir = path.resolve(options.out);
   const templatesDir = path.resolve(options.templates ?? DEFAULT_TEMPLATES_DIR);
 
-  const inputKey = cacheDir === undefined ? null : await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate }).catch(() => null);
+  const inputKey = cacheDir === undefined ? null : await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate, cacheDir }).catch(() => null);
   if (cacheDir !== undefined && inputKey !== null) {
     const unchanged = await unchangedReport(cacheDir, outDir, inputKey);
     if (unchanged !== null) return finish(unchanged, { options, context, started, unchanged: true, printed: false });
   }
 
+  // Loaded only when there is work: "nothing to do" never pays for the pipeline's and Eleventy's start-up.
+  const [{ loadBoard }, { buildSite, BuildError }] = await Promise.all([import('../../build/load-board.ts'), import('../../build/build-site.ts')]);
   const progress = progressBar('Reading', { enabled: !context.quiet });
   const loadStarted = performance.now();
   const board = await loadBoard(options.content, config, {
