@@ -157,10 +157,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
               stale = true;
               continue;
             }
-            const text = file.render();
-            await writeFiles(tempDir, new Map([[file.path, text]]));
+            const written = await writeFiles(tempDir, new Map([[file.path, file.render()]]));
             // A site-wide feed of thousands of items leaves a large serialiser tree behind.
-            if ((typeof text === 'string' ? text.length : text.reduce((sum, part) => sum + part.length, 0)) > LARGE_FILE_CHARS) collectGarbage();
+            if (written > LARGE_FILE_CHARS) collectGarbage();
           }
           timings.files = since(filesStarted);
         } finally {

@@ -2,9 +2,14 @@
 import { mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes each `relative path → content` (bytes, UTF-8 text, or text as consecutive parts) below `root`; a path that would leave `root` throws. */
-export async function writeFiles(root: string, files: ReadonlyMap<string, string | Uint8Array | readonly string[]>): Promise<void> {
+/**
+ * Writes each `relative path → content` (bytes, UTF-8 text, or text as
+ * consecutive parts, taken one at a time) below `root`; a path that would leave
+ * `root` throws. Returns how many UTF-16 code units of text were written.
+ */
+export async function writeFiles(root: string, files: ReadonlyMap<string, string | Uint8Array | Iterable<string>>): Promise<number> {
   const base = path.resolve(root);
+  let written = 0;
   for (const [relative, text] of files) {
     const target = path.resolve(base, relative);
     if (!target.startsWith(`${base}${path.sep}`)) throw new Error(`Refusing to write ${JSON.stringify(relative)} outside ${base}.`);
@@ -12,16 +17,21 @@ export async function writeFiles(root: string, files: ReadonlyMap<string, string
     // `wx`: a new file, never one already there, which could be a link to a published file.
     if (typeof text === 'string' || text instanceof Uint8Array) {
       await writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
+      written += typeof text === 'string' ? text.length : 0;
       continue;
     }
     const handle = await open(target, 'wx');
     try {
       // writeFile on a handle writes all of a part at the current position, looping over short writes.
-      for (const part of text) await handle.writeFile(part, 'utf8');
+      for (const part of text) {
+        await handle.writeFile(part, 'utf8');
+        written += part.length;
+      }
     } finally {
       await handle.close();
     }
   }
+  return written;
 }
 
 /** Every file below `root`, as `/`-separated relative paths in code-unit order. */

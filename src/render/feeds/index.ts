@@ -12,7 +12,8 @@ export {
 } from './feed-model.ts';
 export { toRss, toRssParts } from './to-rss.ts';
 export { toAtom, toAtomParts } from './to-atom.ts';
-export { toJsonFeed, jsonFeed, JSON_FEED_VERSION, type JsonFeed, type JsonFeedItem, type JsonFeedJobExtension } from './to-json-feed.ts';
+export { toJsonFeed, toJsonFeedParts, jsonFeed, JSON_FEED_VERSION, type JsonFeed, type JsonFeedItem, type JsonFeedJobExtension } from './to-json-feed.ts';
+export { jsonPartsWithArray } from './json-document.ts';
 export { sortNewestFirst } from './sort-newest-first.ts';
 export { xmlSafeText } from './xml-safe-text.ts';
 export { rfc822Date, rfc3339Date, newestDate } from './feed-dates.ts';

@@ -11,11 +11,11 @@ import { emptyElement, serialiseChild, serialiserInput, text, XML_NAMESPACE, XML
 
 /** Atom 1.0 feed; entries in the order given. `updated` is the newest entry's date, else the build date. */
 export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
-  return toAtomParts(channel, items).join('');
+  return [...toAtomParts(channel, items)].join('');
 }
 
 /** `toAtom` as consecutive parts of the document, for writing a large feed without one huge string. */
-export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): string[] {
+export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): Iterable<string> {
   const countryName = safeCountryNamer(channel.countryName);
   const root = atomRoot(channel);
   // The feed's own URL identifies it: the RSS and Atom views of one page stay distinct.
@@ -31,7 +31,7 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): s
   emptyElement(root, 'link', { rel: 'alternate', type: 'text/html', href: channel.pageUrl });
   text(root, 'generator', channel.generator ?? DEFAULT_GENERATOR);
 
-  const entries = items.map((item) =>
+  return xmlPartsWithChildren(root, root, 0, items, (item) =>
     serialiseChild(
       () => {
         const fresh = atomRoot(channel);
@@ -41,7 +41,6 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): s
       (parent) => appendEntry(parent, item, channel, countryName),
     ),
   );
-  return xmlPartsWithChildren(root, root, 0, entries);
 }
 
 function atomRoot(channel: FeedChannel): XMLBuilder {

@@ -6,6 +6,7 @@ import { safeCountryNamer } from './country-display-name.ts';
 import { rfc3339Date } from './feed-dates.ts';
 import { absoluteUrl, type FeedChannel, type FeedItem } from './feed-model.ts';
 import { itemContentHtml } from './item-html.ts';
+import { jsonPartsWithArray } from './json-document.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -53,13 +54,21 @@ export interface JsonFeed {
 
 /** JSON Feed 1.1, two-space indented, keys in a fixed order, ending in a newline; items in the order given. */
 export function toJsonFeed(channel: FeedChannel, items: readonly FeedItem[]): string {
-  return `${JSON.stringify(jsonFeed(channel, items), null, 2)}\n`;
+  return [...toJsonFeedParts(channel, items)].join('');
+}
+
+/** `toJsonFeed`'s text as consecutive parts, each item serialised only when it is asked for. */
+export function toJsonFeedParts(channel: FeedChannel, items: readonly FeedItem[]): Iterable<string> {
+  const toItem = jsonFeedItemMaker(channel);
+  return jsonPartsWithArray(feedHead(channel, []), 'items', items, toItem);
 }
 
 /** The feed as an object, for callers that post-process it. */
 export function jsonFeed(channel: FeedChannel, items: readonly FeedItem[]): JsonFeed {
-  const countryName = safeCountryNamer(channel.countryName);
-  const html = { countryName, locale: channel.language };
+  return feedHead(channel, items.map(jsonFeedItemMaker(channel)));
+}
+
+function feedHead(channel: FeedChannel, items: JsonFeedItem[]): JsonFeed {
   return {
     version: JSON_FEED_VERSION,
     title: channel.title,
@@ -67,25 +76,31 @@ export function jsonFeed(channel: FeedChannel, items: readonly FeedItem[]): Json
     feed_url: channel.selfUrl,
     description: channel.description,
     language: channel.language,
-    items: items.map((item) => {
-      const link = absoluteUrl(item.url, channel.pageUrl);
-      return {
-        id: link,
-        url: link,
-        title: item.title,
-        content_html: itemContentHtml(item, html),
-        summary: item.summary,
-        date_published: rfc3339Date(item.datePosted),
-        // Countries by name, then the tags, without repeats: what readers filter on.
-        tags: [...new Set([...item.location.countries.map((code) => countryName(code)), ...item.tags])],
-        authors: [
-          item.company.url === null
-            ? { name: item.company.name }
-            : { name: item.company.name, url: item.company.url },
-        ],
-        _job: jobExtension(item),
-      };
-    }),
+    items,
+  };
+}
+
+function jsonFeedItemMaker(channel: FeedChannel): (item: FeedItem) => JsonFeedItem {
+  const countryName = safeCountryNamer(channel.countryName);
+  const html = { countryName, locale: channel.language };
+  return (item) => {
+    const link = absoluteUrl(item.url, channel.pageUrl);
+    return {
+      id: link,
+      url: link,
+      title: item.title,
+      content_html: itemContentHtml(item, html),
+      summary: item.summary,
+      date_published: rfc3339Date(item.datePosted),
+      // Countries by name, then the tags, without repeats: what readers filter on.
+      tags: [...new Set([...item.location.countries.map((code) => countryName(code)), ...item.tags])],
+      authors: [
+        item.company.url === null
+          ? { name: item.company.name }
+          : { name: item.company.name, url: item.company.url },
+      ],
+      _job: jobExtension(item),
+    };
   };
 }
 

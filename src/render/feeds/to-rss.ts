@@ -11,11 +11,11 @@ import { emptyElement, serialiseChild, text, xmlPartsWithChildren } from './xml-
 
 /** RSS 2.0 with `atom:link rel="self"`, `dc:creator` and the `job:` elements; items in the order given. */
 export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string {
-  return toRssParts(channel, items).join('');
+  return [...toRssParts(channel, items)].join('');
 }
 
 /** `toRss` as consecutive parts of the document, for writing a large feed without one huge string. */
-export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): string[] {
+export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): Iterable<string> {
   const countryName = safeCountryNamer(channel.countryName);
   const root = rssRoot();
   const head = root.ele('channel');
@@ -30,7 +30,7 @@ export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): st
   );
   text(head, 'lastBuildDate', rfc822Date(updated));
   text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
-  return xmlPartsWithChildren(root, head, 1, items.map((item) => serialisedItem(item, channel, countryName)));
+  return xmlPartsWithChildren(root, head, 1, items, (item) => serialisedItem(item, channel, countryName));
 }
 
 function rssRoot(): XMLBuilder {

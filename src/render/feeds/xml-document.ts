@@ -67,17 +67,23 @@ const CHILDREN_PLACE = 'jobsite:children';
 const INDENT = '  ';
 
 /**
- * The document, with `children` (from `serialiseChild`) as the last children
- * of `parent`, which sits at `depth`: as consecutive parts, so that a feed of
- * thousands of items is written piece by piece, never joined into one string.
+ * The document, with `children` mapped through `serialise` (a `serialiseChild`)
+ * as the last children of `parent`, which sits at `depth`: as consecutive
+ * parts, each child serialised only when the writer asks for it, so that a
+ * feed of thousands of items is never held whole, as a tree or as text.
  */
-export function xmlPartsWithChildren(root: XMLBuilder, parent: XMLBuilder, depth: number, children: readonly string[]): string[] {
-  if (children.length === 0) return [finishXml(root)];
+export function* xmlPartsWithChildren<T>(root: XMLBuilder, parent: XMLBuilder, depth: number, children: readonly T[], serialise: (child: T) => string): Generator<string> {
+  if (children.length === 0) {
+    yield finishXml(root);
+    return;
+  }
   parent.com(CHILDREN_PLACE);
   const document = finishXml(root);
   const place = `${INDENT.repeat(depth + 1)}<!--${CHILDREN_PLACE}-->\n`;
   const at = document.indexOf(place);
-  return [document.slice(0, at), ...children, document.slice(at + place.length)];
+  yield document.slice(0, at);
+  for (const child of children) yield serialise(child);
+  yield document.slice(at + place.length);
 }
 
 /**

@@ -4,6 +4,7 @@
 // the pipeline keeps alongside (source file, draft flag…) can leak into it.
 import type { BoardConfig } from '../../board.ts';
 import type { Posting } from '../../posting.ts';
+import { jsonPartsWithArray } from '../feeds/index.ts';
 
 export const JOBS_JSON_VERSION = 1;
 
@@ -20,13 +21,18 @@ export interface JobsJson {
  * written in the order given: pass the open ones, sorted with `sortNewestFirst`.
  */
 export function toJobsJson(postings: readonly Posting[], config: BoardConfig, buildDate: string): string {
-  const document: JobsJson = {
+  return [...toJobsJsonParts(postings, config, buildDate)].join('');
+}
+
+/** `toJobsJson`'s text as consecutive parts, each record serialised only when it is asked for. */
+export function toJobsJsonParts(postings: readonly Posting[], config: BoardConfig, buildDate: string): Iterable<string> {
+  const head: JobsJson = {
     version: JOBS_JSON_VERSION,
     generated: buildDate,
     site: { title: config.title, description: config.description, url: config.siteUrl, language: config.language },
-    jobs: postings.map(publicPosting),
+    jobs: [],
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonPartsWithArray(head, 'jobs', postings, publicPosting);
 }
 
 /** A fresh `Posting` holding exactly the interface's fields, in its order. */

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
-import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeed, toRssParts, type FeedItem } from '../feeds/index.ts';
-import { toJobsJson } from '../jobs-json/index.ts';
+import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeedParts, toRssParts, type FeedItem } from '../feeds/index.ts';
+import { toJobsJsonParts } from '../jobs-json/index.ts';
 import { toRobotsTxt, toSitemap, type SitemapUrl } from '../sitemap/index.ts';
 import { listingHeading, listingPhrase } from './display-formats.ts';
 import { LISTING_FOLDERS, type Listing, type SitePlan } from './site-plan.ts';
@@ -20,8 +20,8 @@ export interface MachineFile {
   path: string;
   /** Everything the text is made from, besides the code. */
   key: string;
-  /** The text, whole or as consecutive parts (a big feed is never joined into one string). */
-  render: () => string | readonly string[];
+  /** The text, whole or as consecutive parts made as they are written (a big feed is never held whole). */
+  render: () => string | Iterable<string>;
 }
 
 export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFile[] {
@@ -31,11 +31,11 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
   const openKey = plan.open.map(postingDigest).join(' ');
   // The build date dates a site feed only when it has no items; jobs.json always names it.
   const siteFeedKey = `${configKey}\0${plan.open.length === 0 ? buildDate : ''}\0${openKey}`;
-  const keyed = (filePath: string, key: string, render: () => string | readonly string[]) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
+  const keyed = (filePath: string, key: string, render: () => string | Iterable<string>) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
   keyed('feed.xml', siteFeedKey, () => toRssParts(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
   keyed('atom.xml', siteFeedKey, () => toAtomParts(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
-  keyed('feed.json', siteFeedKey, () => toJsonFeed(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
-  keyed('jobs.json', `${configKey}\0${buildDate}\0${openKey}`, () => toJobsJson(plan.open, config, buildDate));
+  keyed('feed.json', siteFeedKey, () => toJsonFeedParts(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
+  keyed('jobs.json', `${configKey}\0${buildDate}\0${openKey}`, () => toJobsJsonParts(plan.open, config, buildDate));
   for (const listing of allListings(plan)) {
     const pagePath = listing.path.slice(1);
     const channel = feedChannel(config, buildDate, {
