@@ -13,7 +13,7 @@ import { machineReadableFiles } from '../render/site/machine-files.ts';
 import { buildSiteView } from '../render/site/page-views.ts';
 import { renderPages } from '../render/site/render-pages.ts';
 import { planSite } from '../render/site/site-plan.ts';
-import { OutputError, replaceDirectory } from '../write/replace-directory.ts';
+import { OutputError, replaceDirectory, updateDirectory } from '../write/replace-directory.ts';
 import { listFiles, writeFiles } from '../write/write-files.ts';
 import { fingerprintOf, PreviousOutput } from '../write/previous-output.ts';
 import { SEARCH_INDEX_FOLDER } from '../render/search/index.ts';
@@ -74,6 +74,8 @@ export interface BuildTimings {
 
 /** Files this large leave enough garbage behind to collect it before making the next. */
 const LARGE_FILE_CHARS = 4 * 1024 * 1024;
+/** Pages rendered after which their garbage is collected before the feeds. */
+const PAGES_WORTH_COLLECTING = 500;
 
 export { DEFAULT_TEMPLATES_DIR };
 
@@ -108,87 +110,99 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     throw new BuildError(`The templates in ${templatesDir} could not be read: ${describeErrorChain(error)}`, { cause: error });
   }
   const renderCode = await renderCodeFingerprint();
+  // A preview with a record of the last build updates the published folder in place: making a whole
+  // new tree of thousands of folders and links costs more than the few pages a saved posting changes.
+  const inPlace = options.preview === true && previous.recordedFiles > 0;
+  previous.inPlace = inPlace;
   let stale = false;
   const counts = { open: plan.open.length, closed: plan.closed.length, drafts: plan.drafts };
   timings.prepare = since(started);
 
   try {
-    const files = await replaceDirectory(
-      outDir,
-      async (tempDir) => {
-        // Paginated pages whose view is unchanged are taken from the last build; only the others reach Eleventy.
-        const toRender = { jobs: [] as typeof site.jobs, listings: [] as typeof site.listings, directories: [] as typeof site.directories };
-        const openFingerprints: string[] = [];
-        const openIds = new Set(plan.open.map((posting) => posting.id));
-        for (const view of site.jobs) {
-          const fingerprint = pageFingerprint(shared, view);
-          if (openIds.has(view.id)) openFingerprints.push(fingerprint);
-          if (!(await previous.reuse(tempDir, view.outputPath, fingerprint))) toRender.jobs.push(view);
-        }
-        for (const view of site.listings) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.listings.push(view);
-        for (const view of site.directories) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.directories.push(view);
-        const pagesStarted = performance.now();
-        try {
-          await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender }, afterRun: collectGarbage });
-        } catch (error) {
-          throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
-        }
-        timings.pages = since(pagesStarted);
-        collectGarbage();
-        // The index is made from the open posting pages alone (in this order). Pagefind is a
-        // process of its own that reads only those pages, so it runs while the feeds are written.
-        const searchFingerprint = fingerprintOf(shared, 'search', openFingerprints.join(' '));
-        const searchStarted = performance.now();
-        const reusedIndex = await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint);
-        const keptIndex = !reusedIndex && options.preview === true && (await previous.keepFolder(tempDir, SEARCH_INDEX_FOLDER));
-        if (keptIndex) stale = true;
-        const indexing = reusedIndex || keptIndex
-          ? null
-          : writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length }).then(() => {
-              timings.search = since(searchStarted);
-            });
-        // Handled here so that a failure while the feeds are still being written is not an unhandled rejection; awaited below.
-        indexing?.catch(() => undefined);
-        try {
-          const filesStarted = performance.now();
-          for (const file of otherFiles) {
-            if (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key))) continue;
-            if (options.preview === true && (await previous.keepFile(tempDir, file.path))) {
-              stale = true;
-              continue;
-            }
-            const written = await writeFiles(tempDir, new Map([[file.path, file.render()]]));
-            // A site-wide feed of thousands of items leaves a large serialiser tree behind.
-            if (written > LARGE_FILE_CHARS) collectGarbage();
+    const fill = async (tempDir: string): Promise<number> => {
+      // Paginated pages whose view is unchanged are taken from the last build; only the others reach Eleventy.
+      const toRender = { jobs: [] as typeof site.jobs, listings: [] as typeof site.listings, directories: [] as typeof site.directories };
+      const openFingerprints: string[] = [];
+      const openIds = new Set(plan.open.map((posting) => posting.id));
+      for (const view of site.jobs) {
+        const fingerprint = pageFingerprint(shared, view);
+        if (openIds.has(view.id)) openFingerprints.push(fingerprint);
+        if (!(await previous.reuse(tempDir, view.outputPath, fingerprint))) toRender.jobs.push(view);
+      }
+      for (const view of site.listings) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.listings.push(view);
+      for (const view of site.directories) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.directories.push(view);
+      const pagesStarted = performance.now();
+      try {
+        await renderPages({ templatesDir, outDir: tempDir, site: { ...site, ...toRender }, afterRun: collectGarbage });
+      } catch (error) {
+        throw new BuildError(`The templates in ${templatesDir} could not be rendered: ${describeErrorChain(error)}`, { cause: error });
+      }
+      timings.pages = since(pagesStarted);
+      // Worth its pause only after many pages; a preview of a few is waited for by an editor.
+      if (toRender.jobs.length + toRender.listings.length + toRender.directories.length >= PAGES_WORTH_COLLECTING) collectGarbage();
+      // The index is made from the open posting pages alone (in this order). Pagefind is a
+      // process of its own that reads only those pages, so it runs while the feeds are written.
+      const searchFingerprint = fingerprintOf(shared, 'search', openFingerprints.join(' '));
+      const searchStarted = performance.now();
+      const reusedIndex = await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint);
+      const keptIndex = !reusedIndex && options.preview === true && (await previous.keepFolder(tempDir, SEARCH_INDEX_FOLDER));
+      if (keptIndex) stale = true;
+      // In place, the folder holds only the pages made now: an index comes with the full build.
+      if (!reusedIndex && !keptIndex && inPlace) stale = true;
+      const indexing = reusedIndex || keptIndex || inPlace
+        ? null
+        : writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length }).then(() => {
+            timings.search = since(searchStarted);
+          });
+      // Handled here so that a failure while the feeds are still being written is not an unhandled rejection; awaited below.
+      indexing?.catch(() => undefined);
+      try {
+        const filesStarted = performance.now();
+        for (const file of otherFiles) {
+          if (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key))) continue;
+          if (options.preview === true && (await previous.keepFile(tempDir, file.path))) {
+            stale = true;
+            continue;
           }
-          timings.files = since(filesStarted);
-        } finally {
-          // Never leave Pagefind reading a folder that is about to be removed.
-          if (indexing) await indexing.catch(() => undefined);
+          const written = await writeFiles(tempDir, new Map([[file.path, file.render()]]));
+          // A site-wide feed of thousands of items leaves a large serialiser tree behind.
+          if (written > LARGE_FILE_CHARS) collectGarbage();
         }
-        if (indexing) {
-          await indexing;
-          previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
-        }
-        const written = await listFiles(tempDir);
-        previous.recordRest(written);
-        return written.length;
-      },
-      {
-        protect: [templatesDir],
-        // Recorded while the lock is held, so that no other build reads a record of a site it is replacing.
-        afterSwap: async () => {
-          // A template edited while this build ran may or may not be in these pages: then record nothing to reuse.
-          const templatesNow = await sharedPageFingerprint(site, templatesDir).catch(() => null);
-          if (templatesNow !== shared) {
-            previous.forget();
-            return;
-          }
-          const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
-          if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
-        },
-      },
-    );
+        timings.files = since(filesStarted);
+      } finally {
+        // Never leave Pagefind reading a folder that is about to be removed.
+        if (indexing) await indexing.catch(() => undefined);
+      }
+      if (indexing) {
+        await indexing;
+        previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
+      }
+      previous.recordRest(await listFiles(tempDir));
+      return previous.nextFiles;
+    };
+    // Recorded while the lock is held, so that no other build reads a record of a site it is replacing.
+    const recordBuild = async () => {
+      // A template edited while this build ran may or may not be in these pages: then record nothing to reuse.
+      const templatesNow = await sharedPageFingerprint(site, templatesDir).catch(() => null);
+      if (templatesNow !== shared) {
+        await previous.forget();
+        return;
+      }
+      const problem = await previous.save(options.record ? { inputKey: options.record.inputKey, report: options.record.report(counts) } : undefined);
+      if (problem !== null) warn(`jobsite: the record of this build could not be written to the cache (${problem}); the next build makes every file again.`);
+    };
+    const files = inPlace
+      ? await updateDirectory(outDir, fill, {
+          afterUpdate: async () => {
+            previous.removeUnmade();
+            await recordBuild();
+          },
+        }).catch(async (error: unknown) => {
+          // Past the pages (a BuildError), some files may have been replaced: the record no longer says what is published.
+          if (!(error instanceof BuildError)) await previous.forget();
+          throw error;
+        })
+      : await replaceDirectory(outDir, fill, { protect: [templatesDir], afterSwap: recordBuild });
     timings.total = since(started);
     return { ...counts, files, reused: previous.stats.reused, timings, stale };
   } catch (error) {

@@ -48,6 +48,12 @@ export interface LoadBoardOptions {
   parallelThreshold?: number;
   /** Where cache problems are told (they are not posting diagnostics). Default: stderr. */
   warn?: (message: string) => void;
+  /**
+   * Results kept in memory by cache key, in front of the cache folder, for a
+   * process that loads the board again and again (`serve`); replaced by this
+   * load's results. Results are never modified, so sharing them is safe.
+   */
+  memory?: Map<string, PostingResult>;
 }
 
 export const DEFAULT_PARALLEL_THRESHOLD = 64;
@@ -74,6 +80,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   const progress = () => options.onProgress?.(++done, paths.length);
 
   const pending: Pending[] = [];
+  const kept = new Map<string, PostingResult>();
   let hits = 0;
   const lookUp = async (relativePath: string, index: number): Promise<void> => {
     const task = (bytes: Uint8Array): PostingTask => ({ contentDir, relativePath, bytes, siteUrl: config.siteUrl, validityDays: config.validityDays });
@@ -90,8 +97,9 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
       return;
     }
     const key = cache?.key(relativePath, bytes, config) ?? null;
-    const cached = key === null ? null : await cache!.get(key);
+    const cached = key === null ? null : (options.memory?.get(key) ?? (await cache!.get(key)));
     if (cached) {
+      if (key !== null) kept.set(key, cached);
       hits++;
       results[index] = fromResult(contentDir, relativePath, cached);
       progress();
@@ -108,7 +116,14 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const usePool = threads > 1 && pending.length >= (options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD);
   const processed = usePool ? await processInPool(pending.map(({ task }) => task), Math.min(threads, pending.length), progress) : await processHere(pending, progress);
-  for (const [i, { index, task }] of pending.entries()) results[index] = fromResult(contentDir, task.relativePath, processed[i]!);
+  for (const [i, { index, task, key }] of pending.entries()) {
+    results[index] = fromResult(contentDir, task.relativePath, processed[i]!);
+    if (key !== null) kept.set(key, processed[i]!);
+  }
+  if (options.memory) {
+    options.memory.clear();
+    for (const [key, result] of kept) options.memory.set(key, result);
+  }
 
   if (cache) {
     await storeAll(cache, pending, processed);

@@ -43,11 +43,14 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
   let entries = options.entries;
   let last: BuildSiteResult | null = null;
 
-  const build = async (quick = false): Promise<boolean> => {
+  // When the change that the running builds answer was seen, to tell the editor how long the wait was.
+  let changedAt: number | null = null;
+  const build = async (quick = false, seenAt: number | null = null): Promise<boolean> => {
     try {
       last = await buildSite({ entries, config: options.config, buildDate: options.buildDate, outDir, templatesDir, cacheDir: options.cacheDir, preview: quick, warn: log });
       const made = last.files - last.reused;
-      log(`Built ${last.open} open and ${last.closed} closed postings (${made} of ${last.files} files made${last.stale ? '; search index and feeds follow' : ''}).`);
+      const after = seenAt === null ? '' : ` ${((performance.now() - seenAt) / 1000).toFixed(2)} s after the change`;
+      log(`Built ${last.open} open and ${last.closed} closed postings (${made} of ${last.files} files made${last.stale ? '; search index and feeds follow' : ''})${after}.`);
       return true;
     } catch (error) {
       log(`Build failed, still serving the last good site: ${describeErrorChain(error)}`);
@@ -84,6 +87,8 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
     running = (async () => {
       do {
         again = false;
+        const seenAt = changedAt;
+        changedAt = null;
         let loaded: PostingEntry[] | null;
         try {
           loaded = await options.rebuild();
@@ -96,10 +101,10 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
           continue;
         }
         entries = loaded;
-        if (!(await build(true))) continue;
+        if (!(await build(true, seenAt))) continue;
         reload();
         // The index of the changed postings, unless another change already calls for a new build.
-        if (last?.stale === true && !again && (await build())) reload();
+        if (last?.stale === true && !again && (await build(false, seenAt))) reload();
       } while (again);
     })().finally(() => {
       running = null;
@@ -115,7 +120,8 @@ export async function serve(options: ServeOptions): Promise<SiteServer> {
     if (isInside(outDir, changed) || scratch.test(changed) || changed === lockPathFor(outDir)) return;
     if (options.cacheDir !== undefined && isInside(path.resolve(options.cacheDir), changed)) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), options.debounceMs ?? 150);
+    changedAt ??= performance.now();
+    timer = setTimeout(() => void rebuild(), options.debounceMs ?? 50);
   };
   const watchers: FSWatcher[] = [];
   for (const dir of [templatesDir, ...(options.watch ?? []).map((folder) => path.resolve(folder))]) {

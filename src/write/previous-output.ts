@@ -10,7 +10,7 @@
 // synchronous on purpose: tens of thousands of stats and links, each a
 // microsecond or so, cost seconds as promise round trips through the pool.
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -54,6 +54,12 @@ export class PreviousOutput {
   private readonly madeFolders = new Set<string>();
   /** Files hard-linked from the last build: still exactly as recorded then. */
   private readonly linked = new Set<string>();
+
+  /**
+   * Set for a build that updates the published folder in place: a file taken
+   * from the last build then simply stays where it is.
+   */
+  inPlace = false;
 
   private constructor(
     private readonly manifestFile: string | null,
@@ -239,9 +245,28 @@ export class PreviousOutput {
     }
   }
 
+  /** How many files the last build recorded. */
+  get recordedFiles(): number {
+    return this.previous.size;
+  }
+
+  /** How many files this build has recorded so far. */
+  get nextFiles(): number {
+    return this.next.size;
+  }
+
+  /** In place: removes the published files the last build recorded and this one does not make. */
+  removeUnmade(): void {
+    for (const file of this.previous.keys()) if (!this.next.has(file)) rmSync(path.join(this.outDir, file), { force: true });
+  }
+
   private async take(tempDir: string, file: string, fingerprint: string): Promise<boolean> {
     const recorded = this.previous.get(file);
     if (recorded?.fingerprint !== fingerprint || !this.unchangedSync([file])) return false;
+    if (this.inPlace) {
+      this.linked.add(file);
+      return true;
+    }
     const target = path.join(tempDir, file);
     const folder = path.dirname(target);
     if (!this.madeFolders.has(folder)) {

@@ -5,6 +5,9 @@
 // Another process building into the same folder is kept out by a lock file
 // (output-lock.ts). A build killed between its two renames leaves no target
 // but the old folder moved aside: the next build puts it back before anything.
+// A preview (`serve`) may instead update the folder in place, file by file
+// (`updateDirectory`): each file is replaced atomically, but a reader can see
+// some new files beside old ones, and a failure can leave such a mix.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -63,6 +66,55 @@ export async function replaceDirectory<T>(target: string, fill: (tempDir: string
       active.delete(tempDir);
     }
   } finally {
+    await release();
+  }
+}
+
+export interface UpdateDirectoryOptions {
+  /** Runs after the new files are in place while the output lock is still held (removing files no longer made, the record). */
+  afterUpdate?: () => Promise<void>;
+}
+
+/**
+ * Calls `fill` with an empty temporary folder, then moves every file it wrote
+ * into `target`, replacing the file of the same name. Files `fill` did not
+ * write stay as they are. If `fill` fails nothing is moved; if a move fails,
+ * the files moved before it stay moved (the caller then forgets its record).
+ * Returns what `fill` returned.
+ */
+export async function updateDirectory<T>(target: string, fill: (tempDir: string) => Promise<T>, options: UpdateDirectoryOptions = {}): Promise<T> {
+  const outDir = path.resolve(target);
+  const release = await acquireOutputLock(outDir);
+  const tempDir = path.join(path.dirname(outDir), scratchName(path.basename(outDir), 'tmp'));
+  try {
+    try {
+      await mkdir(tempDir);
+    } catch (error) {
+      throw new OutputError(`Cannot create a temporary folder next to ${outDir}: ${(error as Error).message}`, { cause: error });
+    }
+    active.add(tempDir);
+    const result = await fill(tempDir);
+    for (const file of await readdir(tempDir, { recursive: true, withFileTypes: true })) {
+      if (file.isDirectory()) continue;
+      // `parentPath` from Node 20.12; `path` before it.
+      const from = path.join(file.parentPath ?? (file as unknown as { path: string }).path, file.name);
+      const to = path.join(outDir, path.relative(tempDir, from));
+      try {
+        await mkdir(path.dirname(to), { recursive: true });
+        await rename(from, to);
+      } catch (error) {
+        throw new OutputError(`Cannot move ${to} into place: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    await options.afterUpdate?.();
+    // Only empty folders are left: nothing can still be writing into them.
+    await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    return result;
+  } catch (error) {
+    await removeSettled(tempDir);
+    throw error;
+  } finally {
+    active.delete(tempDir);
     await release();
   }
 }

@@ -56,7 +56,7 @@ async function publishedOldSite(name: string): Promise<{ parent: string; out: st
 
 describe('a write that fails', () => {
   it.each([
-    ['the disk fills up while the site is written', () => (fail.writeFile = /jobs\.json$/), /no space left on device/],
+    ['the disk fills up while the site is written', () => (fail.writeFile = /sitemap\.xml$/), /no space left on device/],
     ['the new site cannot be moved into place', () => (fail.rename = /\.dist\.tmp-.* -> .*\/dist$/), /Cannot move the new site into .*dist: EPERM/],
     ['the old site cannot be moved aside', () => (fail.rename = /\/dist -> .*\.dist\.old-/), /Cannot move the old .*dist aside: EPERM/],
     ['the lock file cannot be created (read-only folder)', () => (fail.open = /\.dist\.lock$/), /Cannot create the lock file .*\.dist\.lock: EROFS/],
@@ -78,6 +78,35 @@ describe('a write that fails', () => {
     // And the next build, with the fault gone, goes through.
     await buildSite({ entries: newEntries, config, buildDate: BUILD_DATE, outDir: out });
     expect(treeHash(out)).not.toBe(hash);
+  }, 60_000);
+});
+
+describe('a preview that fails while moving pages into place', () => {
+  it('says why, and the record it can no longer trust is dropped: the next build writes what a cold build writes', async () => {
+    const parent = path.join(root, 'preview-move');
+    mkdirSync(parent);
+    const out = path.join(parent, 'dist');
+    const cacheDir = path.join(parent, 'cache');
+    await buildSite({ entries: oldEntries, config, buildDate: BUILD_DATE, outDir: out, cacheDir });
+    // The first page moves, the next one fails: the folder now mixes old and new files.
+    let moves = 0;
+    fail.rename = { test: (move: string) => /\.dist\.tmp-.* -> /.test(move) && ++moves > 1 } as RegExp;
+    try {
+      const error = await buildSite({ entries: newEntries, config, buildDate: BUILD_DATE, outDir: out, cacheDir, preview: true }).then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(BuildError);
+      expect((error as Error).message).toMatch(/Cannot move .* into place: EPERM/);
+    } finally {
+      fail.rename = null;
+    }
+    expect(moves).toBeGreaterThan(1);
+    expect(readdirSync(path.join(cacheDir, 'outputs')).filter((file) => file.endsWith('.json'))).toEqual([]);
+    await buildSite({ entries: newEntries, config, buildDate: BUILD_DATE, outDir: out, cacheDir });
+    const cold = path.join(parent, 'cold');
+    await buildSite({ entries: newEntries, config, buildDate: BUILD_DATE, outDir: cold });
+    expect(treeHash(out)).toBe(treeHash(cold));
   }, 60_000);
 });
 

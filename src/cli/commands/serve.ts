@@ -11,6 +11,7 @@ import { formatText, countBySeverity, plural } from '../format/format-text.ts';
 import { resolveBuildDate } from '../build-date.ts';
 import type { CliContext } from '../cli-context.ts';
 import type { BoardConfig, PostingEntry } from '../../board.ts';
+import type { PostingResult } from '../../build/posting-result.ts';
 import { DEFAULT_CACHE_DIR } from './build.ts';
 
 export interface ServeCommandOptions {
@@ -33,9 +34,11 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
   const buildDate = resolveBuildDate(options.now, process.env);
   const config = await loadBoardConfig(options.content);
   const cacheDir = options.cache === false ? undefined : path.resolve(options.cacheDir ?? DEFAULT_CACHE_DIR);
-  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context, cacheDir, false);
+  // Postings as last loaded, so that a save reads only the changed file's result from disk.
+  const memory = new Map<string, PostingResult>();
+  const load = async (): Promise<PostingEntry[] | null> => loadReporting(options.content, config, context, { cacheDir, memory }, false);
   // There is no last good site yet: the first build previews the postings that load, without the broken ones.
-  const entries = (await loadReporting(options.content, config, context, cacheDir, true)) ?? [];
+  const entries = (await loadReporting(options.content, config, context, { cacheDir, memory }, true)) ?? [];
   const server = await serve({
     entries,
     config,
@@ -59,8 +62,8 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
 
 // Errors are printed and the rebuild skipped, so the last good site stays up;
 // on the first build (`first`) the postings without errors are shown instead.
-async function loadReporting(content: string, config: BoardConfig, context: CliContext, cacheDir: string | undefined, first: boolean): Promise<PostingEntry[] | null> {
-  const board = await loadBoard(content, config, { cacheDir, warn: (message) => context.stderr(`${message}\n`) });
+async function loadReporting(content: string, config: BoardConfig, context: CliContext, { cacheDir, memory }: { cacheDir: string | undefined; memory: Map<string, PostingResult> }, first: boolean): Promise<PostingEntry[] | null> {
+  const board = await loadBoard(content, config, { cacheDir, memory, warn: (message) => context.stderr(`${message}\n`) });
   const rows = toDiagnosticRows(board.files);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });
   if (report) context.stderr(`${report}\n`);

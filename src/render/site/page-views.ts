@@ -218,8 +218,19 @@ function jobPage(
     applyUrl: open ? applyUrl : null,
     applyByEmail: applyUrl?.startsWith('mailto:') ?? false,
     contentHtml: posting.contentHtml,
-    jsonLd: open ? serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName })) : null,
+    jsonLd: open ? jobPostingJsonLd(posting, canonicalUrl, config) : null,
   };
+}
+
+// Serialised JSON-LD by posting: `serve` builds again and again from the same posting records.
+const jsonLdOf = new WeakMap<Posting, { config: BoardConfig; canonicalUrl: string; text: string }>();
+
+function jobPostingJsonLd(posting: Posting, canonicalUrl: string, config: BoardConfig): string {
+  const known = jsonLdOf.get(posting);
+  if (known?.config === config && known.canonicalUrl === canonicalUrl) return known.text;
+  const text = serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName }));
+  jsonLdOf.set(posting, { config, canonicalUrl, text });
+  return text;
 }
 
 function listingPage(
