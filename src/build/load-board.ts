@@ -8,6 +8,7 @@
 // files need them they run on a worker pool. All three paths hand back the
 // same plain data (see posting-result.ts), so the board is the same whichever
 // ran.
+import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -16,6 +17,7 @@ import { hasErrors, reportFinding } from '../diagnostics/report-finding.ts';
 import { findPostingFiles } from '../load/find-posting-files.ts';
 import { MAX_POSTING_BYTES, readPostingFile } from '../load/read-posting-file.ts';
 import { PostingCache } from './cache/posting-cache.ts';
+import { contentDigest, type FileDigests } from './incremental/file-digests.ts';
 import { defaultThreads, processInPool } from './parallel/posting-pool.ts';
 import { processPosting, toVFile, type PostingResult, type PostingTask } from './posting-result.ts';
 
@@ -24,6 +26,8 @@ export interface LoadedBoard {
   entries: PostingEntry[];
   /** One VFile per posting file, with its messages, in file order. */
   files: VFile[];
+  /** Paths (relative to the content folder) of the files parsed in this load rather than found in a cache. */
+  parsed: string[];
   stats: LoadStats;
 }
 
@@ -54,6 +58,11 @@ export interface LoadBoardOptions {
    * load's results. Results are never modified, so sharing them is safe.
    */
   memory?: Map<string, PostingResult>;
+  /**
+   * Digests of the posting files kept between builds: with the cache, a file
+   * whose recorded digest can be trusted is looked up without being read.
+   */
+  digests?: FileDigests;
 }
 
 export const DEFAULT_PARALLEL_THRESHOLD = 64;
@@ -84,8 +93,22 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   let hits = 0;
   const lookUp = async (relativePath: string, index: number): Promise<void> => {
     const task = (bytes: Uint8Array): PostingTask => ({ contentDir, relativePath, bytes, siteUrl: config.siteUrl, validityDays: config.validityDays });
-    const bytes = await readPostingBytes(path.join(contentDir, relativePath));
-    if (bytes === null) {
+    const absolute = path.join(contentDir, relativePath);
+    // A file known by its digest is found in the cache without reading it.
+    const known = cache === null ? null : (options.digests?.trusted(absolute, relativePath) ?? null);
+    if (known !== null) {
+      const key = cache!.key(relativePath, known, config);
+      const cached = options.memory?.get(key) ?? (await cache!.get(key));
+      if (cached) {
+        kept.set(key, cached);
+        hits++;
+        results[index] = fromResult(contentDir, relativePath, cached);
+        progress();
+        return;
+      }
+    }
+    const read = await readPostingBytes(absolute);
+    if (read === null) {
       // Unreadable or too large: the reader says why, in the words `check` always used.
       const file = await readPostingFile(contentDir, relativePath);
       if (hasErrors(file)) {
@@ -96,7 +119,10 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
       }
       return;
     }
-    const key = cache?.key(relativePath, bytes, config) ?? null;
+    const { bytes, stats } = read;
+    // The key names the bytes read here, which are the bytes parsed: never a digest taken at another time.
+    const digest = options.digests?.remember(relativePath, stats, bytes) ?? contentDigest(bytes);
+    const key = cache?.key(relativePath, digest, config) ?? null;
     const cached = key === null ? null : (options.memory?.get(key) ?? (await cache!.get(key)));
     if (cached) {
       if (key !== null) kept.set(key, cached);
@@ -139,6 +165,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   return {
     entries: loaded.flatMap(({ entry }) => (entry ? [entry] : [])),
     files: loaded.map(({ file }) => file),
+    parsed: pending.map(({ task }) => task.relativePath),
     stats: { files: paths.length, fromCache: hits, processed: pending.length, threads: usePool ? Math.min(threads, pending.length) : 0 },
   };
 }
@@ -167,13 +194,14 @@ function fromResult(contentDir: string, relativePath: string, result: PostingRes
   return { file: toVFile(contentDir, relativePath, result.messages), entry: result.entry };
 }
 
-/** The file's bytes, or null when it cannot be read or is too large to be a posting. */
-async function readPostingBytes(file: string): Promise<Uint8Array | null> {
+/** The file's bytes and its stats from before they were read, or null when it cannot be read or is too large to be a posting. */
+async function readPostingBytes(file: string): Promise<{ bytes: Uint8Array; stats: Stats } | null> {
   try {
     const handle = await open(file, 'r');
     try {
-      if ((await handle.stat()).size > MAX_POSTING_BYTES) return null;
-      return await handle.readFile();
+      const stats = await handle.stat();
+      if (stats.size > MAX_POSTING_BYTES) return null;
+      return { bytes: await handle.readFile(), stats };
     } finally {
       await handle.close();
     }

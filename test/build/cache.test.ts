@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG } from '../../src/load/load-board-config.ts';
 import type { BoardConfig } from '../../src/board.ts';
 import { makeBoard, makeTempDir, hashTree, removeDir } from './board-corpus.ts';
 import { computeFingerprint } from '../../src/build/cache/pipeline-fingerprint.ts';
+import { FileDigests } from '../../src/build/incremental/file-digests.ts';
 
 const config: BoardConfig = { ...DEFAULT_CONFIG, siteUrl: 'https://jobs.example.com/' };
 const dirs: string[] = [];
@@ -207,5 +208,36 @@ describe('the pipeline fingerprint', () => {
       write(name, text);
       await expectNew();
     }
+  });
+});
+
+describe('looking postings up by their recorded digests', () => {
+  it('finds unchanged postings in the cache without reading them, reads an edited one, and loads what a cold load loads', async () => {
+    const dir = tempDir('jobsite-cache-digests-');
+    const content = makeBoard(dir, 12);
+    const cacheDir = path.join(dir, 'cache');
+    // The files must be settled before the record is taken for their digests to be trusted.
+    const later = () => Date.now() + 60_000;
+    const load = async () => {
+      const digests = await FileDigests.open(cacheDir, content, later);
+      const board = await loadBoard(content, config, { cacheDir, digests, threads: 1 });
+      await digests.save();
+      return { board, read: digests.filesRead };
+    };
+    const first = await load();
+    expect(first.read).toBe(postingFiles(content).length);
+
+    const second = await load();
+    expect(second.read).toBe(0);
+    expect(second.board.parsed).toEqual([]);
+    expect(snapshot(second.board)).toEqual(snapshot(first.board));
+
+    const [edited] = postingFiles(content);
+    const file = path.join(content, 'postings', edited!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Looked Up Again'));
+    const third = await load();
+    expect(third.read).toBe(1);
+    expect(third.board.parsed).toEqual([`postings/${edited}`]);
+    expect(snapshot(third.board)).toEqual(snapshot(await loadBoard(content, config, { threads: 1 })));
   });
 });

@@ -27,6 +27,15 @@ describe('jobsite serve', () => {
       const home = await (await fetch(url)).text();
       expect(home).toContain('Senior Backend Engineer');
       expect(home).not.toContain('Broken');
+
+      // Fixed, but with a key no posting has: it shows up, with its warning and none of the board's others.
+      const before = stderr.length;
+      writeFileSync(path.join(content, 'postings', '2026-11-20-broken.md'), '---\ntitle: Fixed Now\ncompany: Acme\ncountry: DE\napply_url: https://acme.example/jobs/1\nfavourite_colour: blue\n---\n\nBody.\n');
+      await expect.poll(async () => (await fetch(url)).text(), { timeout: 30_000, interval: 100 }).toContain('Fixed Now');
+      const afterSave = stderr.slice(before);
+      expect(afterSave).toMatch(/2026-11-20-broken\.md:\d+:\d+ +warning .*favourite_colour/);
+      expect(afterSave).not.toMatch(/salary-header-mismatch/);
+      expect(stderr.slice(0, before)).toMatch(/salary-header-mismatch/);
     } finally {
       child.kill('SIGINT');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -1,5 +1,5 @@
 // A persistent, content-addressed store of posting results: the key is a
-// hash of everything a result depends on (the file's bytes and path, the
+// hash of everything a result depends on (the digest of the file's bytes, its path, the
 // pipeline fingerprint, the settings the normalisers read), so an entry is
 // either exactly right or never looked up. Entries are written atomically
 // (temporary file, then rename) and carry a checksum; one that is corrupt,
@@ -38,10 +38,9 @@ export class PostingCache {
     return new PostingCache(path.resolve(options.dir), options.fingerprint ?? (await pipelineFingerprint()));
   }
 
-  key(relativePath: string, bytes: Uint8Array, config: Pick<BoardConfig, 'siteUrl' | 'validityDays'>): string {
-    // JSON text never holds a raw NUL, so the separator keeps the parts apart.
-    const context = JSON.stringify([CACHE_VERSION, this.fingerprint, relativePath, config.siteUrl, config.validityDays]);
-    return createHash('sha256').update(context).update('\0').update(bytes).digest('hex');
+  /** The key of a result: `digest` is the `contentDigest` of the bytes the result is made from. */
+  key(relativePath: string, digest: string, config: Pick<BoardConfig, 'siteUrl' | 'validityDays'>): string {
+    return createHash('sha256').update(JSON.stringify([CACHE_VERSION, this.fingerprint, relativePath, config.siteUrl, config.validityDays, digest])).digest('hex');
   }
 
   entryPath(key: string): string {

@@ -12,7 +12,7 @@ import { MAX_POSTING_BYTES } from '../../load/read-posting-file.ts';
 import { PACKAGE_ROOT, sourceFile } from '../package-paths.ts';
 import { computeFingerprint, pipelineFingerprint } from '../cache/pipeline-fingerprint.ts';
 import { renderCodeFingerprint, templatesFingerprint } from './site-fingerprints.ts';
-import { FileDigests } from './file-digests.ts';
+import type { FileDigests } from './file-digests.ts';
 
 /** The build command reaches every stage: loading, checking, rendering, writing. */
 const BUILD_ENTRY = sourceFile('cli/commands/build.ts');
@@ -24,21 +24,19 @@ export interface BuildInputs {
   config: BoardConfig;
   templatesDir: string;
   buildDate: string;
-  /** Where the digests of the posting files are kept between builds. */
-  cacheDir: string;
+  /** Digests of the posting files, kept between builds; the caller saves them. */
+  digests: FileDigests;
 }
 
 /** Hex sha256 of every input of a build. */
-export async function buildInputKey({ contentDir, config, templatesDir, buildDate, cacheDir }: BuildInputs): Promise<string> {
+export async function buildInputKey({ contentDir, config, templatesDir, buildDate, digests }: BuildInputs): Promise<string> {
   const hash = createHash('sha256');
   buildCode ??= computeFingerprint(PACKAGE_ROOT, BUILD_ENTRY);
   hash.update(JSON.stringify(['jobsite-build', await pipelineFingerprint(), await renderCodeFingerprint(), await buildCode, (await templatesFingerprint(templatesDir)).fingerprint, config, buildDate]));
-  const digests = await FileDigests.open(cacheDir, contentDir);
   for (const relativePath of await findPostingFiles(contentDir)) {
     const file = path.join(contentDir, relativePath);
     hash.update(`\0${relativePath}\0`);
     hash.update(digests.digest(file, relativePath, MAX_POSTING_BYTES));
   }
-  await digests.save();
   return hash.digest('hex');
 }

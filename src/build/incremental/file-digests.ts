@@ -63,20 +63,15 @@ export class FileDigests {
    * (the loader refuses it unread) or unreadable.
    */
   digest(file: string, relativePath: string, maxBytes: number): string {
+    const known = this.trusted(file, relativePath);
+    if (known !== null) return known;
     let stats: Stats;
     try {
       stats = statSync(file);
     } catch (error) {
       return `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }
-    const { dev, ino, size, mtimeMs, ctimeMs } = stats;
-    if (size > maxBytes) return `too large: ${size} ${mtimeMs}`;
-    const known = this.#previous.get(relativePath);
-    const settled = Math.max(mtimeMs, ctimeMs) < this.#previousTakenAt - RACY_MS;
-    if (known !== undefined && settled && known[0] === dev && known[1] === ino && known[2] === size && known[3] === mtimeMs && known[4] === ctimeMs) {
-      this.#current.set(relativePath, known);
-      return known[5];
-    }
+    if (stats.size > maxBytes) return `too large: ${stats.size} ${stats.mtimeMs}`;
     let bytes: Buffer;
     try {
       // Synchronous: thousands of small reads, each far cheaper than a promise round trip.
@@ -84,9 +79,36 @@ export class FileDigests {
     } catch (error) {
       return `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }
+    return this.remember(relativePath, stats, bytes);
+  }
+
+  /**
+   * The recorded digest of the file, if its identity and timestamps are as
+   * recorded and it was settled when the digest was taken; else null, and the
+   * caller reads the file. Digests taken earlier in this process count too.
+   */
+  trusted(file: string, relativePath: string): string | null {
+    const current = this.#current.get(relativePath);
+    const known = current ?? this.#previous.get(relativePath);
+    if (known === undefined) return null;
+    let stats: Stats;
+    try {
+      stats = statSync(file);
+    } catch {
+      return null;
+    }
+    const { dev, ino, size, mtimeMs, ctimeMs } = stats;
+    const takenAt = current === undefined ? this.#previousTakenAt : this.#startedAt;
+    const settled = Math.max(mtimeMs, ctimeMs) < takenAt - RACY_MS;
+    if (!settled || known[0] !== dev || known[1] !== ino || known[2] !== size || known[3] !== mtimeMs || known[4] !== ctimeMs) return null;
+    this.#current.set(relativePath, known);
+    return known[5];
+  }
+
+  /** Records the digest of `bytes`, read from the file after `stats` were taken (so a write in between shows as a changed ctime). */
+  remember(relativePath: string, stats: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>, bytes: Uint8Array): string {
     this.#read++;
-    // Stats taken before the read: a write in between shows as a changed ctime next time.
-    const entry: Entry = [dev, ino, size, mtimeMs, ctimeMs, createHash('sha256').update(bytes).digest('base64')];
+    const entry: Entry = [stats.dev, stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs, contentDigest(bytes)];
     this.#current.set(relativePath, entry);
     return entry[5];
   }
@@ -104,6 +126,11 @@ export class FileDigests {
       // Only a shortcut; the next build reads the files instead.
     }
   }
+}
+
+/** The digest a file's bytes are known by, here and in the posting cache's keys. */
+export function contentDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64');
 }
 
 function parseRecord(text: string): Record | null {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { DEFAULT_TEMPLATES_DIR } from '../../build/package-paths.ts';
 import { buildInputKey } from '../../build/incremental/build-input-key.ts';
+import { FileDigests } from '../../build/incremental/file-digests.ts';
 import { PreviousOutput } from '../../write/previous-output.ts';
 import { acquireOutputLock } from '../../write/output-lock.ts';
 import type { DiagnosticRow } from '../format/diagnostic-rows.ts';
@@ -40,10 +41,14 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const outDir = path.resolve(options.out);
   const templatesDir = path.resolve(options.templates ?? DEFAULT_TEMPLATES_DIR);
 
-  const inputKey = cacheDir === undefined ? null : await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate, cacheDir }).catch(() => null);
+  const digests = cacheDir === undefined ? undefined : await FileDigests.open(cacheDir, options.content);
+  const inputKey = digests === undefined ? null : await buildInputKey({ contentDir: options.content, config, templatesDir, buildDate, digests }).catch(() => null);
   if (cacheDir !== undefined && inputKey !== null) {
     const unchanged = await unchangedReport(cacheDir, outDir, inputKey);
-    if (unchanged !== null) return finish(unchanged, { options, context, started, unchanged: true, printed: false });
+    if (unchanged !== null) {
+      await digests?.save();
+      return finish(unchanged, { options, context, started, unchanged: true, printed: false });
+    }
   }
 
   // Loaded only when there is work: "nothing to do" never pays for the pipeline's and Eleventy's start-up.
@@ -53,8 +58,10 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   const board = await loadBoard(options.content, config, {
     onProgress: progress.update,
     cacheDir,
+    digests,
     warn: (message) => context.stderr(`${message}\n`),
   });
+  await digests?.save();
   progress.stop();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const rows = toDiagnosticRows(board.files);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { loadBoard } from '../../build/load-board.ts';
 import { serve } from '../../build/serve.ts';
+import { FileDigests } from '../../build/incremental/file-digests.ts';
 import { loadBoardConfig } from '../../load/load-board-config.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
@@ -62,9 +63,16 @@ export async function runServe(options: ServeCommandOptions, context: CliContext
 
 // Errors are printed and the rebuild skipped, so the last good site stays up;
 // on the first build (`first`) the postings without errors are shown instead.
+// After the first load, warnings and notes are printed for the postings just
+// saved (parsed again) only: reprinting the whole board's on every save would
+// bury the ones the editor is looking for. Errors are always printed.
 async function loadReporting(content: string, config: BoardConfig, context: CliContext, { cacheDir, memory }: { cacheDir: string | undefined; memory: Map<string, PostingResult> }, first: boolean): Promise<PostingEntry[] | null> {
-  const board = await loadBoard(content, config, { cacheDir, memory, warn: (message) => context.stderr(`${message}\n`) });
-  const rows = toDiagnosticRows(board.files);
+  const digests = cacheDir === undefined ? undefined : await FileDigests.open(cacheDir, content);
+  const board = await loadBoard(content, config, { cacheDir, memory, digests, warn: (message) => context.stderr(`${message}\n`) });
+  await digests?.save();
+  const parsed = new Set(board.parsed);
+  const shown = first ? board.files : board.files.filter((file) => parsed.has(file.path) || file.messages.some((message) => message.fatal === true));
+  const rows = toDiagnosticRows(shown);
   const report = formatText(rows, { color: context.color, verbose: context.verbose });
   if (report) context.stderr(`${report}\n`);
   const errors = countBySeverity(rows).error;
