@@ -1,7 +1,11 @@
-// Quotes of posting text inside diagnostic messages stay short: a message
-// names the value, it does not repeat a 10,000-character one.
+// Quotes of posting text inside diagnostic messages stay short and on one
+// line: a message names the value, it does not repeat a 10,000-character one,
+// and a value written as a YAML block must not break the report's lines.
 
-/** `text`, cut to `max` characters with an ellipsis when longer. */
+const LINE_BREAKS = /\s*[\r\n\u2028\u2029]+\s*/g;
+
+/** `text` on one line, cut to `max` characters with an ellipsis when longer. */
 export function shortenForMessage(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const line = text.replace(LINE_BREAKS, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }

@@ -180,3 +180,17 @@ describe('cleanLine', () => {
     expect(cleanLine('a'.repeat(500)).length).toBe(200);
   });
 });
+
+describe('messages quoting a value written as a YAML block', () => {
+  // Found by the fuzz test: a message must stay on one line however the value was written.
+  const block = '```html\n<script>alert(1)</script>\n```';
+  it.each([
+    ['employment_type', () => parseEmploymentType(block).findings],
+    ['a date', () => parseDate(block, 'date').findings],
+    ['a tag', () => parseTags(['\n\n!!\n']).findings],
+  ])('keeps the message on one line for %s', (_name, findings) => {
+    const reasons = findings().map((finding) => finding.reason);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).not.toMatch(/[\r\n\u2028\u2029]/);
+  });
+});

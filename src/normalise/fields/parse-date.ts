@@ -1,5 +1,6 @@
 // Dates in postings decide when a job is open, so only real calendar dates
 // are accepted: `2026-02-30` is refused instead of rolling over to March.
+import { shortenForMessage } from '../../diagnostics/shorten-for-message.ts';
 import type { Normalised } from '../../diagnostics/finding.ts';
 import { describeValue } from './describe-value.ts';
 
@@ -13,7 +14,7 @@ export function parseDate(value: unknown, key: string): Normalised<string | null
   }
   const match = ISO_DATE.exec(text);
   if (!match) {
-    return { value: null, findings: [{ rule: 'date-invalid', reason: `\`${key}\` is \`${clip(text)}\`; write it as YYYY-MM-DD, for example 2026-11-27.` }] };
+    return { value: null, findings: [{ rule: 'date-invalid', reason: `\`${key}\` is \`${shortenForMessage(text)}\`; write it as YYYY-MM-DD, for example 2026-11-27.` }] };
   }
   if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     return { value: null, findings: [{ rule: 'date-invalid', reason: `\`${key}\` is ${text}, which is not a real date; check the day and month.` }] };
@@ -37,8 +38,4 @@ export function dateFromFileName(name: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[-_ ]|\.|$)/.exec(name);
   if (!match) return null;
   return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) ? `${match[1]}-${match[2]}-${match[3]}` : null;
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -1,5 +1,6 @@
 // Maps the many ways people write a kind of employment onto schema.org's
 // `employmentType` values, which Google for Jobs and aggregators understand.
+import { shortenForMessage } from '../../diagnostics/shorten-for-message.ts';
 import type { Normalised } from '../../diagnostics/finding.ts';
 import { EMPLOYMENT_TYPES, type EmploymentType } from '../../posting.ts';
 import { describeValue } from './describe-value.ts';
@@ -36,6 +37,6 @@ export function parseEmploymentType(value: unknown): Normalised<EmploymentType |
   }
   return {
     value: null,
-    findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` \`${value.slice(0, 40)}\` is not known; use one of ${EMPLOYMENT_TYPES.join(', ')}.` }],
+    findings: [{ rule: 'employment-type-unknown', reason: `\`employment_type\` \`${shortenForMessage(value)}\` is not known; use one of ${EMPLOYMENT_TYPES.join(', ')}.` }],
   };
 }

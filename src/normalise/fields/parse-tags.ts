@@ -1,5 +1,6 @@
 // Tags become URL slugs (`tags/<tag>/`), so they are slugged and deduplicated
 // here, once, rather than in every template.
+import { shortenForMessage } from '../../diagnostics/shorten-for-message.ts';
 import type { Finding, Normalised } from '../../diagnostics/finding.ts';
 import { describeValue } from './describe-value.ts';
 import { toSlug } from './slugify-id.ts';
@@ -19,7 +20,7 @@ export function parseTags(value: unknown): Normalised<string[]> {
   for (const item of items) {
     const slug = typeof item === 'string' || typeof item === 'number' ? toSlug(String(item)) : '';
     if (slug === '') {
-      findings.push({ rule: 'tags-invalid', reason: `The tag ${typeof item === 'string' ? `\`${item.slice(0, 40)}\`` : describeValue(item)} has nothing that can be written as a-z or 0-9 in a URL and was dropped; use a tag in Latin letters (for example \`japanese\`).` });
+      findings.push({ rule: 'tags-invalid', reason: `The tag ${typeof item === 'string' ? `\`${shortenForMessage(item)}\`` : describeValue(item)} has nothing that can be written as a-z or 0-9 in a URL and was dropped; use a tag in Latin letters (for example \`japanese\`).` });
     } else if (!tags.includes(slug)) {
       tags.push(slug);
     }
