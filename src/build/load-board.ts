@@ -98,14 +98,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     const known = cache === null ? null : (options.digests?.trusted(absolute, relativePath) ?? null);
     if (known !== null) {
       const key = cache!.key(relativePath, known, config);
-      const cached = options.memory?.get(key) ?? (await cache!.get(key));
-      if (cached) {
-        kept.set(key, cached);
-        hits++;
-        results[index] = fromResult(contentDir, relativePath, cached);
-        progress();
-        return;
-      }
+      if (await useCached(key, index, relativePath)) return;
     }
     const read = await readPostingBytes(absolute);
     if (read === null) {
@@ -123,15 +116,17 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     // The key names the bytes read here, which are the bytes parsed: never a digest taken at another time.
     const digest = options.digests?.remember(relativePath, stats, bytes) ?? contentDigest(bytes);
     const key = cache?.key(relativePath, digest, config) ?? null;
-    const cached = key === null ? null : (options.memory?.get(key) ?? (await cache!.get(key)));
-    if (cached) {
-      if (key !== null) kept.set(key, cached);
-      hits++;
-      results[index] = fromResult(contentDir, relativePath, cached);
-      progress();
-    } else {
-      pending.push({ index, task: task(bytes), key });
-    }
+    if (key === null || !(await useCached(key, index, relativePath))) pending.push({ index, task: task(bytes), key });
+  };
+  /** Takes the result stored under `key` (in memory, else in the cache folder); false when there is none. */
+  const useCached = async (key: string, index: number, relativePath: string): Promise<boolean> => {
+    const cached = options.memory?.get(key) ?? (await cache!.get(key));
+    if (!cached) return false;
+    kept.set(key, cached);
+    hits++;
+    results[index] = fromResult(contentDir, relativePath, cached);
+    progress();
+    return true;
   };
   // A few files at a time: the reads overlap, and open file handles stay few.
   for (let start = 0; start < paths.length; start += IO_BATCH) {

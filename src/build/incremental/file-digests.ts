@@ -63,14 +63,14 @@ export class FileDigests {
    * (the loader refuses it unread) or unreadable.
    */
   digest(file: string, relativePath: string, maxBytes: number): string {
-    const known = this.trusted(file, relativePath);
-    if (known !== null) return known;
     let stats: Stats;
     try {
       stats = statSync(file);
     } catch (error) {
       return `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }
+    const known = this.#trustedFor(relativePath, stats);
+    if (known !== null) return known;
     if (stats.size > maxBytes) return `too large: ${stats.size} ${stats.mtimeMs}`;
     let bytes: Buffer;
     try {
@@ -88,16 +88,20 @@ export class FileDigests {
    * caller reads the file. Digests taken earlier in this process count too.
    */
   trusted(file: string, relativePath: string): string | null {
-    const current = this.#current.get(relativePath);
-    const known = current ?? this.#previous.get(relativePath);
-    if (known === undefined) return null;
+    if (!this.#current.has(relativePath) && !this.#previous.has(relativePath)) return null;
     let stats: Stats;
     try {
       stats = statSync(file);
     } catch {
       return null;
     }
-    const { dev, ino, size, mtimeMs, ctimeMs } = stats;
+    return this.#trustedFor(relativePath, stats);
+  }
+
+  #trustedFor(relativePath: string, { dev, ino, size, mtimeMs, ctimeMs }: Stats): string | null {
+    const current = this.#current.get(relativePath);
+    const known = current ?? this.#previous.get(relativePath);
+    if (known === undefined) return null;
     const takenAt = current === undefined ? this.#previousTakenAt : this.#startedAt;
     const settled = Math.max(mtimeMs, ctimeMs) < takenAt - RACY_MS;
     if (!settled || known[0] !== dev || known[1] !== ino || known[2] !== size || known[3] !== mtimeMs || known[4] !== ctimeMs) return null;

@@ -28,22 +28,7 @@ export interface NewCommandEnvironment {
   today?: () => string;
 }
 
-export interface NewOptions {
-  title?: string;
-  company?: string;
-  companyUrl?: string;
-  salary?: string;
-  currency?: string;
-  country?: string;
-  location?: string;
-  remote?: string;
-  applyUrl?: string;
-  employmentType?: string;
-  tags?: string[];
-  date?: string;
-  expires?: string;
-  draft?: boolean;
-  id?: string;
+export interface NewOptions extends NewPostingInput {
   content: string;
 }
 
