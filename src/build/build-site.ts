@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { DEFAULT_TEMPLATES_DIR } from './package-paths.ts';
 import type { BoardConfig, PostingEntry } from '../board.ts';
-import { addSearch, writeSearchIndex } from '../render/search/index.ts';
+import { addSearch, writeSearchIndex, type ShardSizes } from '../render/search/index.ts';
 import { BuildError, describeErrorChain } from '../render/site/build-error.ts';
 import { machineReadableFiles } from '../render/site/machine-files.ts';
 import { buildSiteView } from '../render/site/page-views.ts';
@@ -16,7 +16,6 @@ import { planSite } from '../render/site/site-plan.ts';
 import { OutputError, replaceDirectory, updateDirectory } from '../write/replace-directory.ts';
 import { listFiles, writeFiles } from '../write/write-files.ts';
 import { fingerprintOf, PreviousOutput } from '../write/previous-output.ts';
-import { SEARCH_INDEX_FOLDER } from '../render/search/index.ts';
 import { collectGarbage } from './memory/collect-garbage.ts';
 import { pageFingerprint, renderCodeFingerprint, sharedPageFingerprint } from './incremental/site-fingerprints.ts';
 
@@ -43,6 +42,8 @@ export interface BuildSiteOptions {
   preview?: boolean;
   /** Kept with the record of this build, so that a later build with the same inputs can skip (see build-input-key.ts). */
   record?: { inputKey: string; report: (built: { open: number; closed: number; drafts: number }) => unknown };
+  /** How many postings share a shard of the search index; the default suits boards of any size (tests make small ones). */
+  searchShardSizes?: ShardSizes;
 }
 
 export interface BuildSiteResult {
@@ -94,12 +95,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let prepared;
   try {
     const plan = planSite(entries, buildDate);
-    prepared = { plan, site: addSearch(buildSiteView(plan, config, buildDate), plan), otherFiles: machineReadableFiles(plan, config, buildDate) };
+    const { site, shards } = addSearch(buildSiteView(plan, config, buildDate), plan, options.searchShardSizes);
+    prepared = { plan, site, shards, otherFiles: machineReadableFiles(plan, config, buildDate) };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     throw new BuildError(`The site could not be prepared: ${describeErrorChain(error)}`, { cause: error });
   }
-  const { plan, site, otherFiles } = prepared;
+  const { plan, site, shards, otherFiles } = prepared;
   const warn = options.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const previous = options.cacheDir === undefined ? PreviousOutput.none(outDir) : await PreviousOutput.open(options.cacheDir, outDir);
   if (previous.problem !== null) warn(`jobsite: ignored the unusable record of the last build (${previous.problem}); every file is made again.`);
@@ -122,11 +124,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const fill = async (tempDir: string): Promise<number> => {
       // Paginated pages whose view is unchanged are taken from the last build; only the others reach Eleventy.
       const toRender = { jobs: [] as typeof site.jobs, listings: [] as typeof site.listings, directories: [] as typeof site.directories };
-      const openFingerprints: string[] = [];
-      const openIds = new Set(plan.open.map((posting) => posting.id));
+      const pageOf = new Map<string, { path: string; fingerprint: string }>();
       for (const view of site.jobs) {
         const fingerprint = pageFingerprint(shared, view);
-        if (openIds.has(view.id)) openFingerprints.push(fingerprint);
+        pageOf.set(view.id, { path: view.outputPath, fingerprint });
         if (!(await previous.reuse(tempDir, view.outputPath, fingerprint))) toRender.jobs.push(view);
       }
       for (const view of site.listings) if (!(await previous.reuse(tempDir, view.outputPath, pageFingerprint(shared, view)))) toRender.listings.push(view);
@@ -140,18 +141,25 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       timings.pages = since(pagesStarted);
       // Worth its pause only after many pages; a preview of a few is waited for by an editor.
       if (toRender.jobs.length + toRender.listings.length + toRender.directories.length >= PAGES_WORTH_COLLECTING) collectGarbage();
-      // The index is made from the open posting pages alone (in this order). Pagefind is a
-      // process of its own that reads only those pages, so it runs while the feeds are written.
-      const searchFingerprint = fingerprintOf(shared, 'search', openFingerprints.join(' '));
+      // Each shard of the index is made from its open posting pages alone. Pagefind is a process
+      // of its own that reads only those pages, so it runs while the feeds are written.
       const searchStarted = performance.now();
-      const reusedIndex = await previous.reuseFolder(tempDir, SEARCH_INDEX_FOLDER, searchFingerprint);
-      const keptIndex = !reusedIndex && options.preview === true && (await previous.keepFolder(tempDir, SEARCH_INDEX_FOLDER));
-      if (keptIndex) stale = true;
-      // In place, the folder holds only the pages made now: an index comes with the full build.
-      if (!reusedIndex && !keptIndex && inPlace) stale = true;
-      const indexing = reusedIndex || keptIndex || inPlace
+      const toIndex: { folder: string; pages: string[]; fingerprint: string }[] = [];
+      for (const shard of shards) {
+        const pages = shard.members.map((posting) => pageOf.get(posting.id)!);
+        const fingerprint = fingerprintOf(shared, 'search', ...pages.map((page) => `${page.path} ${page.fingerprint}`));
+        if (await previous.reuseFolder(tempDir, shard.folder, fingerprint)) continue;
+        // A preview keeps the last index of a shard; the full build that follows makes it afresh.
+        if (options.preview === true) {
+          await previous.keepFolder(tempDir, shard.folder);
+          stale = true;
+          continue;
+        }
+        toIndex.push({ folder: shard.folder, pages: pages.map((page) => page.path), fingerprint });
+      }
+      const indexing = toIndex.length === 0
         ? null
-        : writeSearchIndex({ siteDir: tempDir, openPostings: plan.open.length }).then(() => {
+        : writeSearchIndex({ siteDir: tempDir, shards: toIndex }).then(() => {
             timings.search = since(searchStarted);
           });
       // Handled here so that a failure while the feeds are still being written is not an unhandled rejection; awaited below.
@@ -175,7 +183,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       }
       if (indexing) {
         await indexing;
-        previous.recordFolder(await listFiles(tempDir), SEARCH_INDEX_FOLDER, searchFingerprint);
+        const made = await listFiles(tempDir);
+        for (const shard of toIndex) previous.recordFolder(made, shard.folder, shard.fingerprint);
       }
       previous.recordRest(await listFiles(tempDir));
       return previous.nextFiles;

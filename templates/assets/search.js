@@ -194,12 +194,23 @@ function count(n) {
 
 let pagefind = null;
 
+/**
+ * The index comes in shards (src/render/search/plan-search-shards.ts), each a
+ * Pagefind index of its own, named by the form; the first one's script is
+ * loaded and the others are merged into it, filters and results alike.
+ */
 function loadPagefind() {
-  pagefind ??= import(new URL('../pagefind/pagefind.js', import.meta.url).href).then(async (module) => {
+  pagefind ??= (async () => {
+    const folders = (form?.dataset.indexes ?? '').split(' ').filter(Boolean);
+    if (folders.length === 0) throw new Error('no search index');
+    const siteRoot = new URL('../', import.meta.url);
+    const [primary, ...others] = folders.map((folder) => new URL(`${folder}/`, siteRoot));
+    const module = await import(new URL('pagefind.js', primary).href);
+    for (const folder of others) await module.mergeIndex(folder.pathname);
     // Loads the `job` filter, so every search reports which postings it found.
     await module.filters();
     return module;
-  });
+  })();
   return pagefind;
 }
 

@@ -4,7 +4,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSite } from '../../src/build/build-site.ts';
+import { loadBoard } from '../../src/build/load-board.ts';
 import { main } from '../../src/cli/main.ts';
+import { loadBoardConfig } from '../../src/load/load-board-config.ts';
+import type { ShardSizes } from '../../src/render/search/index.ts';
 import type { Posting } from '../../src/posting.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 
@@ -23,16 +27,27 @@ export interface ExampleBoard {
   dispose(): Promise<void>;
 }
 
-export async function buildExampleBoard(): Promise<ExampleBoard> {
+/**
+ * Built as `jobsite build` builds it; with `searchShardSizes`, through the
+ * build's API instead, so that the example board's search index comes in
+ * shards as only a far larger board's would.
+ */
+export async function buildExampleBoard(options: { searchShardSizes?: ShardSizes } = {}): Promise<ExampleBoard> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'jobsite-browser-'));
   const siteDir = path.join(work, 'site');
-  let errors = '';
-  const code = await main(['build', '--content', EXAMPLE_CONTENT, '--out', siteDir, '--now', BUILD_DATE], {
-    stdout: () => {},
-    stderr: (text) => (errors += text),
-    color: false,
-  });
-  if (code !== 0) throw new Error(`jobsite build failed (${code}):\n${errors}`);
+  if (options.searchShardSizes) {
+    const config = await loadBoardConfig(EXAMPLE_CONTENT);
+    const { entries } = await loadBoard(EXAMPLE_CONTENT, config, { warn: () => {} });
+    await buildSite({ entries, config, buildDate: BUILD_DATE, outDir: siteDir, searchShardSizes: options.searchShardSizes });
+  } else {
+    let errors = '';
+    const code = await main(['build', '--content', EXAMPLE_CONTENT, '--out', siteDir, '--now', BUILD_DATE], {
+      stdout: () => {},
+      stderr: (text) => (errors += text),
+      color: false,
+    });
+    if (code !== 0) throw new Error(`jobsite build failed (${code}):\n${errors}`);
+  }
   const open = (JSON.parse(await readFile(path.join(siteDir, 'jobs.json'), 'utf8')) as { jobs: Posting[] }).jobs;
   const openIds = new Set(open.map((posting) => posting.id));
   const closedIds = (await readdir(path.join(siteDir, 'jobs'))).filter((id) => !openIds.has(id)).sort();

@@ -9,6 +9,7 @@ import { yearlySalary } from '../../src/render/search/yearly-salary.ts';
 import { visibleIds } from './browser-helpers.ts';
 import { launchChromium, skipBrowserTestsReason } from './chromium.ts';
 import { buildExampleBoard, type ExampleBoard } from './example-board.ts';
+import { planSearchShards } from '../../src/render/search/plan-search-shards.ts';
 
 const skipReason = skipBrowserTestsReason();
 if (skipReason) console.warn(skipReason);
@@ -85,7 +86,7 @@ describe.skipIf(skipReason !== null)('search and filters on the home page', () =
     await expect.poll(() => visibleIds(page)).toEqual([BODY_WORD_POSTING]);
     expect(await status()).toBe(`1 of ${board.open.length} open positions`);
     expect(searchParams()).toEqual({ q: BODY_WORD });
-    expect(board.server.requests.some((request) => /^\/pagefind\/index\/.+\.pf_index$/.test(request))).toBe(true);
+    expect(board.server.requests.some((request) => /^\/pagefind\/[0-9a-f]{12}\/index\/.+\.pf_index$/.test(request))).toBe(true);
     // One history entry for the word typed, not one per letter: Back leaves the search.
     expect(await historyLength()).toBe(entriesBefore + 1);
     await page.goBack();
@@ -225,3 +226,57 @@ describe.skipIf(skipReason !== null)('search and filters on the home page', () =
     await expect.poll(() => visibleIds(page)).toEqual(allIds());
   });
 });
+
+// The example board is small enough for one shard of the index; built here in
+// shards of a few postings, as a board of thousands is, search must still find
+// the postings of every shard: the script merges them into the first.
+describe.skipIf(skipReason !== null)('search over an index in shards', () => {
+  const SIZES = { boundaryOdds: 3, min: 2, max: 5 };
+  let board: ExampleBoard;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [board, browser] = await Promise.all([buildExampleBoard({ searchShardSizes: SIZES }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await board?.dispose();
+  });
+
+  it('finds a posting of each shard by a word only its body has, loading every shard', async () => {
+    const shards = planSearchShards(board.open, 'pagefind', SIZES);
+    expect(shards.length).toBeGreaterThanOrEqual(4);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('requestfailed', (request) => failures.push(request.url()));
+    await page.goto(board.url());
+    await page.locator('#job-search').waitFor({ state: 'visible' });
+    // Words in no card: the script's fallback (the cards' own text) cannot find them, only the index can.
+    const cardText = ((await page.locator('#search-results').textContent()) ?? '').toLowerCase();
+    for (const shard of shards) {
+      const posting = shard.members.find((member) => bodyOnlyWord(member, cardText) !== undefined);
+      expect(posting, `a posting of ${shard.folder} with a word only its body has`).toBeDefined();
+      const word = bodyOnlyWord(posting!, cardText)!;
+      await page.locator('#search-q').fill(word);
+      // Every card shows until a search has answered: wait for an answer that is a choice.
+      const answer = async () => {
+        const ids = await visibleIds(page);
+        return ids.length < board.open.length && ids.includes(posting!.id);
+      };
+      await expect.poll(answer, { message: `${word} (${shard.folder})` }).toBe(true);
+      await page.locator('#search-q').fill('');
+      await expect.poll(async () => (await visibleIds(page)).length).toBe(board.open.length);
+    }
+    const loaded = new Set(board.server.requests.flatMap((request) => /^\/(pagefind\/[0-9a-f]{12})\/pagefind-entry\.json/.exec(request)?.[1] ?? []));
+    expect([...loaded].sort()).toEqual(shards.map((shard) => shard.folder).sort());
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A longer word of the posting's body that no card on the home page shows. */
+function bodyOnlyWord(posting: Posting, cardText: string): string | undefined {
+  const words = posting.contentHtml.replace(/<[^>]*>/g, ' ').toLowerCase().split(/[^a-z]+/);
+  return words.find((word) => word.length >= 8 && !cardText.includes(word.slice(0, 6)));
+}

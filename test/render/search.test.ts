@@ -118,7 +118,7 @@ const ENTRIES = [open, worldwide, unpaid, closed].map((posting) => makeEntry(pos
 
 describe('the search view', () => {
   const plan = planSite(ENTRIES, FIXTURE_BUILD_DATE);
-  const site = withSearchView(buildSiteView(plan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), plan, loadCurrencyRates());
+  const site = withSearchView(buildSiteView(plan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), plan, loadCurrencyRates(), []);
 
   it('gives each home-page card the facts its filters read, salaries as yearly figures', () => {
     const facets = Object.fromEntries(site.home.jobs.map((card) => [card.id, 'search' in card ? card.search : null]));
@@ -162,7 +162,7 @@ describe('the search view', () => {
   it('offers a currency the table cannot convert, without a rate', () => {
     const odd = makePosting('odd-currency', { salary: salary(100, 200, 'XAF', 'month') });
     const oddPlan = planSite([makeEntry(odd)], FIXTURE_BUILD_DATE);
-    const view = withSearchView(buildSiteView(oddPlan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), oddPlan, loadCurrencyRates());
+    const view = withSearchView(buildSiteView(oddPlan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), oddPlan, loadCurrencyRates(), []);
     expect(view.search.currencies.find((option) => option.value === 'XAF')).toMatchObject({ rate: '' });
     expect(view.search.defaultCurrency).toBe('XAF');
   });
@@ -193,17 +193,38 @@ describe('the built site', () => {
   });
 
   it('indexes the open postings, each under its id, and not the closed one', async () => {
-    const index = path.join(siteDir, 'pagefind');
-    const entry = JSON.parse(await readFile(path.join(index, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([3]);
-    const filters = await readChunks(path.join(index, 'filter'));
+    const [index] = await indexFolders(siteDir);
+    expect(await pagesIndexed(index!)).toBe(3);
+    const filters = await readChunks(path.join(index!, 'filter'));
     for (const id of ['platform-engineer', 'worldwide-writer', 'unpaid-role']) expect(filters, id).toContain(id);
     expect(filters).not.toContain('closed-role');
-    const words = await readChunks(path.join(index, 'index'));
+    const words = await readChunks(path.join(index!, 'index'));
     for (const word of ['zeppelin', 'hovercraft', 'rust', 'acm']) expect(words, word).toContain(word);
     expect(words).not.toContain('submarin');
     // Pagefind's own interfaces are not shipped: the board has its own form.
-    expect((await readdir(index)).filter((file) => file.includes('-ui') || file.includes('highlight'))).toEqual([]);
+    expect((await readdir(index!)).filter((file) => file.includes('-ui') || file.includes('highlight'))).toEqual([]);
+  });
+
+  it('splits the index into shards that the home page names, each posting in one of them', async () => {
+    const outDir = path.join(root, 'sharded');
+    const entries = Array.from({ length: 12 }, (_, i) =>
+      makeEntry(makePosting(`role-${i}`, { datePosted: `2026-11-${String(10 + i).padStart(2, '0')}`, contentHtml: `<p>Word${i}x appears here.</p>` })),
+    );
+    await buildSite({ entries, config: FIXTURE_CONFIG, buildDate: FIXTURE_BUILD_DATE, outDir, searchShardSizes: { boundaryOdds: 3, min: 2, max: 4 } });
+    const folders = await indexFolders(outDir);
+    expect(folders.length).toBeGreaterThanOrEqual(3);
+    expect((await readdir(path.join(outDir, 'pagefind'))).sort()).toEqual(folders.map((folder) => path.basename(folder)).sort());
+    let total = 0;
+    const seen: string[] = [];
+    for (const folder of folders) {
+      const pages = await pagesIndexed(folder);
+      expect(pages).toBeLessThanOrEqual(4);
+      total += pages;
+      const filters = await readChunks(path.join(folder, 'filter'));
+      seen.push(...entries.map((entry) => entry.posting.id).filter((id) => new RegExp(`${id}(?![0-9])`).test(filters)));
+    }
+    expect(total).toBe(12);
+    expect(seen.sort()).toEqual(entries.map((entry) => entry.posting.id).sort());
   });
 
   it('puts the form, the cards’ facts and the module script on the home page', async () => {
@@ -247,6 +268,20 @@ describe('the built site', () => {
     expect(home).toContain('No open positions right now');
   });
 });
+
+/** The shards of the search index, as the home page's form names them. */
+async function indexFolders(siteDir: string): Promise<string[]> {
+  const document = parse(await readFile(path.join(siteDir, 'index.html'), 'utf8'));
+  const form = findAll(document, (el) => attr(el, 'id') === 'job-search')[0]!;
+  const folders = (attr(form, 'data-indexes') ?? '').split(' ').filter(Boolean);
+  expect(folders.length).toBeGreaterThan(0);
+  return folders.map((folder) => path.join(siteDir, folder));
+}
+
+async function pagesIndexed(folder: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
 
 /** Pagefind's chunks are gzipped; the words and filter values sit in them as plain UTF-8. */
 async function readChunks(folder: string): Promise<string> {

@@ -407,7 +407,7 @@ describe('buildSite: reproducible and atomic', () => {
 
   it('writes the same pages when Eleventy renders them a few at a time', async () => {
     const plan = planSite(ENTRIES, FIXTURE_BUILD_DATE);
-    const site = addSearch(buildSiteView(plan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), plan);
+    const { site } = addSearch(buildSiteView(plan, FIXTURE_CONFIG, FIXTURE_BUILD_DATE), plan);
     const whole = path.join(root, 'runs', 'whole');
     const pieces = path.join(root, 'runs', 'pieces');
     await renderPages({ templatesDir: DEFAULT_TEMPLATES_DIR, outDir: whole, site });

@@ -59,6 +59,8 @@ export interface SearchView {
   defaultCurrency: string;
   /** The day of the rates the salary filter converts with. */
   rates: { date: DateView };
+  /** Site-relative folders of the search index's shards, space-separated; the script merges them. */
+  indexes: string;
 }
 
 export interface SearchSiteView extends SiteView {
@@ -70,14 +72,14 @@ export interface SearchSiteView extends SiteView {
 const ALWAYS_OFFERED = ['EUR', 'GBP', 'USD'];
 
 /** The site view with search data added: the home page's cards get their facets, the site a `search` view. */
-export function withSearchView(site: SiteView, plan: SitePlan, rates: CurrencyRates): SearchSiteView {
+export function withSearchView(site: SiteView, plan: SitePlan, rates: CurrencyRates, indexFolders: readonly string[]): SearchSiteView {
   const companyOf = slugByPosting(plan.companies);
   const byId = new Map(plan.open.map((posting) => [posting.id, posting]));
   const jobs = site.home.jobs.map((card): JobCardView | SearchCardView => {
     const posting = byId.get(card.id);
     return posting ? { ...card, search: cardFacets(posting, companyOf.get(posting.id) ?? '') } : card;
   });
-  return { ...site, home: { ...site.home, jobs }, search: searchView(plan, rates) };
+  return { ...site, home: { ...site.home, jobs }, search: { ...searchView(plan, rates), indexes: indexFolders.join(' ') } };
 }
 
 export function cardFacets(posting: Posting, companySlug: string): CardFacets {
@@ -94,7 +96,7 @@ export function cardFacets(posting: Posting, companySlug: string): CardFacets {
   };
 }
 
-function searchView(plan: SitePlan, rates: CurrencyRates): SearchView {
+function searchView(plan: SitePlan, rates: CurrencyRates): Omit<SearchView, 'indexes'> {
   const open = plan.open;
   const present = <T extends string>(values: readonly T[], valueOf: (posting: Posting) => unknown) => {
     const seen = new Set(open.map(valueOf));
