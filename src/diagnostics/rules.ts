@@ -54,6 +54,7 @@ export const rules = {
   // location
   'country-unknown': { severity: 'error', description: 'A `country` value is not a country name, alias or ISO code.' },
   'country-region': { severity: 'warning', description: 'A `country` entry names a region (`EMEA`, `Europe`, `APAC`); it is shown as the location but not turned into countries.' },
+  'country-time-zone': { severity: 'warning', description: 'A `country` entry is a time zone or range (`UTC-3 to UTC+3`), which says when people work, not where; it is not turned into countries.' },
   'country-missing': { severity: 'warning', description: 'No country could be read from `country` or `location`; add `country:`.' },
   // body
   'body-empty': { severity: 'warning', description: 'The posting has no body text.' },

@@ -344,6 +344,23 @@ describe('normaliseCountryField', () => {
   });
 
   it.each([
+    ['UTC-3 to UTC+3', [], false, '`UTC-3 to UTC+3`'],
+    ['Remote (UTC-3 to UTC+3)', [], false, '`UTC-3 to UTC+3`'],
+    ['GMT+1 - GMT+3', [], false, '`GMT+1 - GMT+3`'],
+    ['UTC ±2 hours', [], false, '`UTC ±2 hours`'],
+    ['Brazil (UTC−3)', ['BR'], false, '`UTC−3`'],
+    ['Germany, Portugal / UTC+0', ['DE', 'PT'], false, '`UTC+0`'],
+  ])('%j holds a time zone: one warning quoting it, never a piece of it as an unknown country', (input, countries, worldwide, quoted) => {
+    const field = normaliseCountryField(input);
+    expect(field.findings.map((finding) => finding.rule)).toEqual(['country-time-zone']);
+    expect(field.findings[0]!.reason).toContain(quoted);
+    expect(field.value ?? { countries: [], worldwide: false }).toEqual({ countries, worldwide });
+    const location = normaliseLocation({ country: input });
+    expect(location.findings.map((finding) => finding.rule)).toEqual(['country-time-zone']);
+    expect(location.value.worldwide).toBe(false);
+  });
+
+  it.each([
     ['California', /not a country but part of United States; write `US`/],
     ['TX', /part of United States/],
     ['Ontario', /part of Canada; write `CA`/],

@@ -24,6 +24,11 @@ const MAX_FINDINGS = 10;
 // Separators between entries, kept when splitting so that a run of pieces can
 // be joined back as written: `Bosnia and Herzegovina`, `Korea, Republic of`.
 const SEPARATOR = /(\s+-+\s+|[–—]+|[,;|/\\()[\]{}\n\r\t]|\s+(?:and|or)\s+|\s*[&+]\s*)/iu;
+// A time-zone offset or range (`UTC-3 to UTC+3`, `GMT+1`, `UTC ±2`): when people
+// work, not where they live. Read before splitting, whose `-`, `+` and `to`
+// would cut it into pieces that look like unknown countries (`3`).
+const OFFSET = String.raw`[+\-−±]\s*\d{1,2}(?:[:.]?\d{2})?(?:\s*h(?:ours?|rs?)?\b)?`;
+const TIME_ZONE = new RegExp(String.raw`\b(?:UTC|GMT)(?:\s*${OFFSET})?(?:\s*(?:to|until|through|-|–|—|/)\s*(?:(?:UTC|GMT)(?:\s*${OFFSET})?|${OFFSET}))?(?![\p{L}\p{N}])`, 'giu');
 // No country name spans more pieces than `Bonaire, Sint Eustatius and Saba` (three).
 const MAX_PIECES_PER_NAME = 4;
 
@@ -148,7 +153,19 @@ export function normaliseCountryField(value: unknown): Normalised<CountryField |
       }
     }
   };
-  for (const entry of entriesOf(value, findings)) {
+  let timeZoned = false;
+  for (const written of entriesOf(value, findings)) {
+    const zones = written.match(TIME_ZONE) ?? [];
+    if (zones.length > 0) timeZoned = true;
+    for (const zone of zones) {
+      if (findings.length >= MAX_FINDINGS || reported.has(phraseKey(zone))) continue;
+      reported.add(phraseKey(zone));
+      findings.push({
+        rule: 'country-time-zone',
+        reason: `${quoteValue(zone.trim())} is a time zone, not a country: it says when people work, not where they may live; list those countries in \`country\` (or write \`Worldwide\`) and give the hours in the body.`,
+      });
+    }
+    const entry = zones.length > 0 ? written.replace(TIME_ZONE, ',') : written;
     const parts = closeDottedAbbreviations(entry).split(SEPARATOR);
     // Even indices are pieces, odd ones the separators between them.
     let start = 0;
@@ -164,8 +181,9 @@ export function normaliseCountryField(value: unknown): Normalised<CountryField |
       start += 2;
     }
   }
-  // A bare `Remote` opens the job to everyone; next to countries it only says how they work.
-  if (remoteOnly && countries.size === 0) worldwide = true;
+  // A bare `Remote` opens the job to everyone; next to countries it only says how they work,
+  // and next to a time zone it is remote within those hours: not worldwide either.
+  if (remoteOnly && countries.size === 0 && !timeZoned) worldwide = true;
   if (countries.size === 0 && !worldwide) return { value: null, findings };
   return { value: { countries: [...countries], worldwide }, findings };
 }

@@ -46,8 +46,8 @@ export function normaliseLocation(input: LocationInput): Normalised<Location> {
   const findings: Finding[] = [];
 
   const field = normaliseCountryField(country);
-  // Regions written under `country` (`EMEA`) are kept as the location text when there is none.
-  const regionOnly = field.findings.some((finding) => finding.rule === 'country-region');
+  // Regions and time zones written under `country` (`EMEA`, `UTC±3`) are kept as the location text when there is none.
+  const regionOnly = field.findings.some((finding) => finding.rule === 'country-region' || finding.rule === 'country-time-zone');
   const text = locationText(location, findings) ?? (regionOnly ? locationText(country, []) : null);
   const reading = scanLocationText(text);
   findings.push(...field.findings);
