@@ -16,6 +16,7 @@ import { planSite } from '../render/site/site-plan.ts';
 import { OutputError, replaceDirectory, updateDirectory } from '../write/replace-directory.ts';
 import { listFiles, writeFiles } from '../write/write-files.ts';
 import { fingerprintOf, PreviousOutput } from '../write/previous-output.ts';
+import { FeedItemMemo } from './cache/feed-item-memo.ts';
 import { collectGarbage } from './memory/collect-garbage.ts';
 import { pageFingerprint, renderCodeFingerprint, sharedPageFingerprint } from './incremental/site-fingerprints.ts';
 
@@ -92,11 +93,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const since = (from: number) => Math.round(performance.now() - from);
   const timings: BuildTimings = { prepare: 0, pages: 0, files: 0, search: 0, total: 0 };
   // Everything that can fail on bad input fails here, before the output folder is touched.
+  // Serialised feed items of earlier builds; read only when a feed is made.
+  const itemMemo = options.cacheDir === undefined ? undefined : FeedItemMemo.at(options.cacheDir);
   let prepared;
   try {
     const plan = planSite(entries, buildDate);
     const { site, shards } = addSearch(buildSiteView(plan, config, buildDate), plan, options.searchShardSizes);
-    prepared = { plan, site, shards, otherFiles: machineReadableFiles(plan, config, buildDate) };
+    prepared = { plan, site, shards, otherFiles: machineReadableFiles(plan, config, buildDate, { memo: itemMemo }) };
   } catch (error) {
     if (error instanceof BuildError) throw error;
     throw new BuildError(`The site could not be prepared: ${describeErrorChain(error)}`, { cause: error });
@@ -166,15 +169,29 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       indexing?.catch(() => undefined);
       try {
         const filesStarted = performance.now();
+        let memoLoaded = false;
+        let siteFeedsMade = 0;
         for (const file of otherFiles) {
           if (await previous.reuse(tempDir, file.path, fingerprintOf(renderCode, file.key))) continue;
           if (options.preview === true && (await previous.keepFile(tempDir, file.path))) {
             stale = true;
             continue;
           }
+          if (file.itemsOfEveryOpenPosting === true) siteFeedsMade += 1;
+          if (itemMemo && !memoLoaded) {
+            memoLoaded = true;
+            const problem = await itemMemo.load(renderCode);
+            if (problem !== null) warn(`jobsite: ignored the unusable feed items in the cache (${problem}); they are made again.`);
+          }
           const written = await writeFiles(tempDir, new Map([[file.path, file.render()]]));
           // A site-wide feed of thousands of items leaves a large serialiser tree behind.
           if (written > LARGE_FILE_CHARS) collectGarbage();
+        }
+        // Only the feeds of every open posting use every item: then the items used are the board's, and
+        // saving just those drops the items of postings gone. Otherwise the stored items stay as they were.
+        if (memoLoaded && siteFeedsMade === otherFiles.filter((file) => file.itemsOfEveryOpenPosting === true).length) {
+          const problem = await itemMemo!.save();
+          if (problem !== null) warn(`jobsite: the feed items could not be kept in the cache (${problem}); the next build makes them again.`);
         }
         timings.files = since(filesStarted);
       } finally {

@@ -5,6 +5,7 @@
 // exactly the site a cold build without any cache gives; and a rebuild with
 // nothing changed makes almost nothing again.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createHash } from 'node:crypto';
 import { cpSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFiles } from '../../src/write/write-files.ts';
 import path from 'node:path';
@@ -111,6 +112,43 @@ describe('a build that keeps unchanged files from the last one', () => {
     expect(warnings.splice(0)).toEqual([expect.stringMatching(/ignored the unusable record of the last build .*every file is made again/)]);
     // The next build has a good record again.
     expect((await buildBoth('2027-03-01')).result.reused).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('serialises the feed items of unchanged postings once, and ignores unusable kept items with a warning', async () => {
+    const memo = path.join(cacheDir, 'feed-items.jsonl');
+    const editTitle = (name: string, title: string) => {
+      const file = path.join(content, 'postings', name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+    };
+    // A kept item is used as it was kept: a marker put into one (with a valid checksum) reaches the feed.
+    const first = postings()[0]!;
+    editTitle(first, 'Memo Probe One');
+    await buildBoth('2026-11-29');
+    const text = readFileSync(memo, 'utf8');
+    const [header, ...lines] = text.split('\n');
+    const marked = lines.map((line) => (line.includes('<entry>') && !line.includes('Memo Probe') ? line.replace('<entry>', '<entry><!--kept-->') : line));
+    expect(marked.filter((line) => line.includes('<!--kept-->')).length).toBeGreaterThan(0);
+    const body = marked.join('\n');
+    const parsed = JSON.parse(header!) as { sha256: string };
+    parsed.sha256 = createHash('sha256').update(body).digest('hex');
+    writeFileSync(memo, `${JSON.stringify(parsed)}\n${body}`);
+    editTitle(first, 'Memo Probe Two');
+    const reused = await buildBoth('2026-11-29');
+    expect(reused.kept).not.toBe(reused.cold);
+    expect(readFileSync(path.join(out, 'atom.xml'), 'utf8')).toContain('<!--kept-->');
+    expect(readFileSync(path.join(out, 'atom.xml'), 'utf8')).toContain('Memo Probe Two');
+    expect(warnings.splice(0)).toEqual([]);
+
+    // Damaged (a byte changed, the checksum not): reported once, not used, and replaced.
+    writeFileSync(memo, readFileSync(memo, 'utf8').replace('<!--kept-->', '<!--kepT-->'));
+    editTitle(first, 'Memo Probe Three');
+    const rebuilt = await buildBoth('2026-11-29');
+    expect(rebuilt.kept).toBe(rebuilt.cold);
+    expect(warnings.splice(0)).toEqual([expect.stringMatching(/ignored the unusable feed items in the cache .*checksum/)]);
+    editTitle(first, 'Memo Probe Four');
+    const next = await buildBoth('2026-11-29');
+    expect(next.kept).toBe(next.cold);
+    expect(warnings).toEqual([]);
   }, 120_000);
 
   it('follows templates that are links to folders elsewhere, and sees their edits', async () => {

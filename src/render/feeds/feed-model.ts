@@ -1,6 +1,7 @@
 // The feed model every serialiser (RSS, Atom, JSON Feed) reads: a channel
 // saying what the feed is and where it lives, and one item per posting.
 // Keeping one model means the three formats cannot drift apart.
+import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import type { Company, EmploymentType, Location, Posting, Salary } from '../../posting.ts';
 import type { CountryNamer } from './country-display-name.ts';
@@ -108,4 +109,27 @@ export function absoluteUrl(url: string, base: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Serialised items a caller keeps between builds (src/build/cache/feed-item-memo.ts).
+ * Keys name everything an item's XML depends on except the code and the
+ * country namer, so a caller keeps one per code fingerprint and passes the
+ * same namer every time.
+ */
+export interface SerialisedItemMemo {
+  get(key: string): string | undefined;
+  set(key: string, xml: string): void;
+}
+
+const itemDigests = new WeakMap<FeedItem, string>();
+
+/** A hash of everything in the item, once per item however many feeds list it. */
+export function feedItemDigest(item: FeedItem): string {
+  let digest = itemDigests.get(item);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(item)).digest('base64');
+    itemDigests.set(item, digest);
+  }
+  return digest;
 }

@@ -9,6 +9,7 @@ export {
   type FeedChannel,
   type FeedChannelOptions,
   type FeedItem,
+  type SerialisedItemMemo,
 } from './feed-model.ts';
 export { toRss, toRssParts } from './to-rss.ts';
 export { toAtom, toAtomParts } from './to-atom.ts';

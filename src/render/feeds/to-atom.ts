@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { safeCountryNamer, type CountryNamer } from './country-display-name.ts';
 import { newestDate, rfc3339Date } from './feed-dates.ts';
-import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
+import { absoluteUrl, DEFAULT_GENERATOR, feedItemDigest, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
 import { itemContentHtml, itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
 import { emptyElement, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE, xmlPartsWithChildren } from './xml-document.ts';
@@ -15,7 +15,7 @@ export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string
 }
 
 /** `toAtom` as consecutive parts of the document, for writing a large feed without one huge string. */
-export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): Iterable<string> {
+export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[], options: { memo?: SerialisedItemMemo } = {}): Iterable<string> {
   const countryName = safeCountryNamer(channel.countryName);
   const root = atomRoot(channel);
   // The feed's own URL identifies it: the RSS and Atom views of one page stay distinct.
@@ -31,7 +31,7 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): I
   emptyElement(root, 'link', { rel: 'alternate', type: 'text/html', href: channel.pageUrl });
   text(root, 'generator', channel.generator ?? DEFAULT_GENERATOR);
 
-  return xmlPartsWithChildren(root, root, 0, items, (item) =>
+  const serialise = (item: FeedItem) =>
     serialiseChild(
       () => {
         const fresh = atomRoot(channel);
@@ -39,8 +39,15 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[]): I
       },
       0,
       (parent) => appendEntry(parent, item, channel, countryName),
-    ),
-  );
+    );
+  const { memo } = options;
+  if (memo === undefined) return xmlPartsWithChildren(root, root, 0, items, serialise);
+  return xmlPartsWithChildren(root, root, 0, items, (item) => {
+    const key = `atom\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
+    const xml = memo.get(key) ?? serialise(item);
+    memo.set(key, xml);
+    return xml;
+  });
 }
 
 function atomRoot(channel: FeedChannel): XMLBuilder {

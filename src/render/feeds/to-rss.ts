@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { safeCountryNamer } from './country-display-name.ts';
 import { newestDate, rfc822Date } from './feed-dates.ts';
-import { absoluteUrl, DEFAULT_GENERATOR, type FeedChannel, type FeedItem } from './feed-model.ts';
+import { absoluteUrl, DEFAULT_GENERATOR, feedItemDigest, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
 import { itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, DUBLIN_CORE_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
 import { emptyElement, serialiseChild, text, xmlPartsWithChildren } from './xml-document.ts';
@@ -15,7 +15,7 @@ export function toRss(channel: FeedChannel, items: readonly FeedItem[]): string 
 }
 
 /** `toRss` as consecutive parts of the document, for writing a large feed without one huge string. */
-export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): Iterable<string> {
+export function toRssParts(channel: FeedChannel, items: readonly FeedItem[], options: { memo?: SerialisedItemMemo } = {}): Iterable<string> {
   const countryName = safeCountryNamer(channel.countryName);
   const root = rssRoot();
   const head = root.ele('channel');
@@ -30,7 +30,7 @@ export function toRssParts(channel: FeedChannel, items: readonly FeedItem[]): It
   );
   text(head, 'lastBuildDate', rfc822Date(updated));
   text(head, 'generator', channel.generator ?? DEFAULT_GENERATOR);
-  return xmlPartsWithChildren(root, head, 1, items, (item) => serialisedItem(item, channel, countryName));
+  return xmlPartsWithChildren(root, head, 1, items, (item) => serialisedItem(item, channel, countryName, options.memo));
 }
 
 function rssRoot(): XMLBuilder {
@@ -59,7 +59,7 @@ function namerId(namer: FeedChannel['countryName']): number {
 }
 
 /** `    <item>…</item>\n`, as it stands in a pretty-printed RSS document; once per item and channel context. */
-function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alpha2: string) => string): string {
+function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alpha2: string) => string, memo: SerialisedItemMemo | undefined): string {
   // What of the channel an item reads: its link (resolved against the page), the language its
   // summary is written in, and the function that names countries.
   const context = `${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${namerId(channel.countryName)}`;
@@ -69,6 +69,8 @@ function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alph
     itemCache.set(item, byContext);
   }
   let xml = byContext.get(context);
+  const memoKey = memo && `rss\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
+  if (xml === undefined && memoKey !== undefined) xml = memo!.get(memoKey);
   if (xml === undefined) {
     xml = serialiseChild(
       () => {
@@ -78,8 +80,9 @@ function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alph
       1,
       (parent) => appendItem(parent, item, channel, countryName),
     );
-    byContext.set(context, xml);
   }
+  if (memoKey !== undefined) memo!.set(memoKey, xml);
+  byContext.set(context, xml);
   return xml;
 }
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
-import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeedParts, toRssParts, type FeedItem } from '../feeds/index.ts';
+import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeedParts, toRssParts, type FeedItem, type SerialisedItemMemo } from '../feeds/index.ts';
 import { toJobsJsonParts } from '../jobs-json/index.ts';
 import { toRobotsTxt, toSitemap, type SitemapUrl } from '../sitemap/index.ts';
 import { listingHeading, listingPhrase } from './display-formats.ts';
@@ -22,18 +22,23 @@ export interface MachineFile {
   key: string;
   /** The text, whole or as consecutive parts made as they are written (a big feed is never held whole). */
   render: () => string | Iterable<string>;
+  /** Set on the site's RSS and Atom feeds, which serialise every open posting's item (through the memo). */
+  itemsOfEveryOpenPosting?: boolean;
 }
 
-export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string): MachineFile[] {
+/** `memo` keeps serialised feed items between builds (its keys leave out the code, which its keeper must cover). */
+export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildDate: string, options: { memo?: SerialisedItemMemo } = {}): MachineFile[] {
+  const { memo } = options;
   const items = (postings: readonly Posting[]) => postings.map((posting) => feedItem(posting, config));
   const files: MachineFile[] = [];
   const configKey = JSON.stringify(config);
   const openKey = plan.open.map(postingDigest).join(' ');
   // The build date dates a site feed only when it has no items; jobs.json always names it.
   const siteFeedKey = `${configKey}\0${plan.open.length === 0 ? buildDate : ''}\0${openKey}`;
-  const keyed = (filePath: string, key: string, render: () => string | Iterable<string>) => files.push({ path: filePath, key: `${filePath}\0${key}`, render });
-  keyed('feed.xml', siteFeedKey, () => toRssParts(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open)));
-  keyed('atom.xml', siteFeedKey, () => toAtomParts(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open)));
+  const keyed = (filePath: string, key: string, render: () => string | Iterable<string>, itemsOfEveryOpenPosting?: true) =>
+    files.push({ path: filePath, key: `${filePath}\0${key}`, render, ...(itemsOfEveryOpenPosting && { itemsOfEveryOpenPosting }) });
+  keyed('feed.xml', siteFeedKey, () => toRssParts(feedChannel(config, buildDate, { feedPath: 'feed.xml', countryName }), items(plan.open), { memo }), true);
+  keyed('atom.xml', siteFeedKey, () => toAtomParts(feedChannel(config, buildDate, { feedPath: 'atom.xml', countryName }), items(plan.open), { memo }), true);
   keyed('feed.json', siteFeedKey, () => toJsonFeedParts(feedChannel(config, buildDate, { feedPath: 'feed.json', countryName }), items(plan.open)));
   keyed('jobs.json', `${configKey}\0${buildDate}\0${openKey}`, () => toJobsJsonParts(plan.open, config, buildDate));
   for (const listing of allListings(plan)) {
@@ -50,7 +55,7 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
     files.push({
       path: `${pagePath}feed.xml`,
       key: `rss\0${configKey}\0${JSON.stringify(dated)}\0${listing.postings.map(postingDigest).join(' ')}`,
-      render: () => toRssParts(channel, items(listing.postings)),
+      render: () => toRssParts(channel, items(listing.postings), { memo }),
     });
   }
   const sitemap = sitemapUrls(plan, config);
