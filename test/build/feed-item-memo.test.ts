@@ -42,7 +42,7 @@ describe('the feed item memo', () => {
   it.each([
     ['truncated', (text: string) => text.slice(0, text.length - 7)],
     ['altered', (text: string) => text.replace('<item/>', '<item>x</item>')],
-    ['an altered header', (text: string) => text.replace('"count":2', '"count":3')],
+    ['an altered count', (text: string) => text.replace('"count":2', '"count":3')],
     ['not our format', () => '{"format":"something-else"}\n'],
     ['not JSON at all', () => '\u0000\u0001garbage'],
     ['empty', () => ''],

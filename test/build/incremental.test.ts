@@ -124,14 +124,14 @@ describe('a build that keeps unchanged files from the last one', () => {
     const first = postings()[0]!;
     editTitle(first, 'Memo Probe One');
     await buildBoth('2026-11-29');
-    const text = readFileSync(memo, 'utf8');
-    const [header, ...lines] = text.split('\n');
-    const marked = lines.map((line) => (line.includes('<entry>') && !line.includes('Memo Probe') ? line.replace('<entry>', '<entry><!--kept-->') : line));
+    // The file: a header line, item lines, a closing line with their count and checksum.
+    const lines = readFileSync(memo, 'utf8').split('\n').slice(0, -1);
+    const [header, items, closing] = [lines[0]!, lines.slice(1, -1), JSON.parse(lines.at(-1)!) as { sha256: string }];
+    const marked = items.map((line) => (line.includes('<entry>') && !line.includes('Memo Probe') ? line.replace('<entry>', '<entry><!--kept-->') : line));
     expect(marked.filter((line) => line.includes('<!--kept-->')).length).toBeGreaterThan(0);
-    const body = marked.join('\n');
-    const parsed = JSON.parse(header!) as { sha256: string };
-    parsed.sha256 = createHash('sha256').update(body).digest('hex');
-    writeFileSync(memo, `${JSON.stringify(parsed)}\n${body}`);
+    const body = marked.map((line) => `${line}\n`).join('');
+    closing.sha256 = createHash('sha256').update(body).digest('hex');
+    writeFileSync(memo, `${header}\n${body}${JSON.stringify(closing)}\n`);
     editTitle(first, 'Memo Probe Two');
     const reused = await buildBoth('2026-11-29');
     expect(reused.kept).not.toBe(reused.cold);

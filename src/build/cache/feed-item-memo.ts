@@ -6,13 +6,17 @@
 // hash of those and reused while they are unchanged.
 //
 // One file, `<cache>/feed-items.jsonl`: a header line (format, the code
-// fingerprint, the count and a sha256 of the lines after it), then one
-// `[key, xml]` line per item. Written whole to a temporary file and renamed,
-// holding only the items the build just used, so it never outgrows the board.
+// fingerprint), one `[key, xml]` line per item, and a closing line with the
+// count and a sha256 of the item lines. Streamed to a temporary file and
+// renamed, holding only the items the build just used, so it never outgrows
+// the board; read back line by line, so neither ever holds the file whole
+// (~110 MB at 10,000 postings).
 // A file that is truncated, altered or unreadable is reported and ignored; one
 // from other code is simply not used. Deleting it is always safe.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { SerialisedItemMemo } from '../../render/feeds/index.ts';
 
@@ -39,16 +43,11 @@ export class FeedItemMemo implements SerialisedItemMemo {
   async load(code: string): Promise<string | null> {
     if (this.code !== null) return null;
     this.code = code;
-    let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : `${this.file}: ${(error as Error).message}`;
-    }
-    try {
-      this.stored = parseMemo(text, code);
+      this.stored = await readMemo(this.file, code);
       return null;
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       return `${this.file}: ${(error as Error).message}`;
     }
   }
@@ -66,13 +65,26 @@ export class FeedItemMemo implements SerialisedItemMemo {
   /** Writes the items used since loading, if it was loaded; returns why it could not, or null. */
   async save(): Promise<string | null> {
     if (this.code === null) return null;
-    const lines = [...this.used].map((entry) => JSON.stringify(entry));
-    const body = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-    const header = JSON.stringify({ format: FORMAT, code: this.code, count: lines.length, sha256: createHash('sha256').update(body).digest('hex') });
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temporary, `${header}\n${body}`);
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.write(`${JSON.stringify({ format: FORMAT, code: this.code })}\n`);
+        const hash = createHash('sha256');
+        let chunk = '';
+        for (const entry of this.used) {
+          chunk += `${JSON.stringify(entry)}\n`;
+          if (chunk.length < 1 << 20) continue;
+          hash.update(chunk);
+          await handle.write(chunk);
+          chunk = '';
+        }
+        hash.update(chunk);
+        await handle.write(`${chunk}${JSON.stringify({ count: this.used.size, sha256: hash.digest('hex') })}\n`);
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, this.file);
       return null;
     } catch (error) {
@@ -82,22 +94,37 @@ export class FeedItemMemo implements SerialisedItemMemo {
   }
 }
 
-function parseMemo(text: string, code: string): Map<string, string> {
-  const headerEnd = text.indexOf('\n');
-  if (headerEnd < 0) throw new Error('no header line');
-  const header = JSON.parse(text.slice(0, headerEnd)) as { format?: unknown; code?: unknown; count?: unknown; sha256?: unknown };
-  if (header.format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
-  // Items of other code are not wrong, only not ours: not a problem to report.
-  if (header.code !== code) return new Map();
-  const body = text.slice(headerEnd + 1);
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('its checksum does not match (truncated or altered)');
+async function readMemo(file: string, code: string): Promise<Map<string, string>> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const items = new Map<string, string>();
-  for (const line of body.split('\n')) {
-    if (line === '') continue;
-    const entry = JSON.parse(line) as unknown;
-    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('an item line is not [key, xml]');
-    items.set(entry[0], entry[1]);
+  const hash = createHash('sha256');
+  let header: { format?: unknown; code?: unknown } | null = null;
+  let closing: { count?: unknown; sha256?: unknown } | null = null;
+  let pending: string | null = null;
+  for await (const line of lines) {
+    if (header === null) {
+      header = JSON.parse(line) as { format?: unknown; code?: unknown };
+      if (header.format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
+      // Items of other code are not wrong, only not ours: not a problem to report.
+      if (header.code !== code) {
+        lines.close();
+        return new Map();
+      }
+      continue;
+    }
+    // Every line but the last is an item; the last closes the file.
+    if (pending !== null) {
+      hash.update(`${pending}\n`);
+      const entry = JSON.parse(pending) as unknown;
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('an item line is not [key, xml]');
+      items.set(entry[0], entry[1]);
+    }
+    pending = line;
   }
-  if (items.size !== header.count) throw new Error(`it holds ${items.size} items, its header says ${String(header.count)}`);
+  if (header === null) throw new Error('it is empty');
+  if (pending === null) throw new Error('it has no closing line (truncated)');
+  closing = JSON.parse(pending) as { count?: unknown; sha256?: unknown };
+  if (closing.sha256 !== hash.digest('hex')) throw new Error('its checksum does not match (truncated or altered)');
+  if (closing.count !== items.size) throw new Error(`it holds ${items.size} items, its closing line says ${String(closing.count)}`);
   return items;
 }
