@@ -129,9 +129,9 @@ describe('a build that keeps unchanged files from the last one', () => {
     const [header, items, closing] = [lines[0]!, lines.slice(1, -1), JSON.parse(lines.at(-1)!) as { sha256: string }];
     const marked = items.map((line) => (line.includes('<entry>') && !line.includes('Memo Probe') ? line.replace('<entry>', '<entry><!--kept-->') : line));
     expect(marked.filter((line) => line.includes('<!--kept-->')).length).toBeGreaterThan(0);
-    const body = marked.map((line) => `${line}\n`).join('');
+    const body = [header, ...marked].map((line) => `${line}\n`).join('');
     closing.sha256 = createHash('sha256').update(body).digest('hex');
-    writeFileSync(memo, `${header}\n${body}${JSON.stringify(closing)}\n`);
+    writeFileSync(memo, `${body}${JSON.stringify(closing)}\n`);
     editTitle(first, 'Memo Probe Two');
     const reused = await buildBoth('2026-11-29');
     expect(reused.kept).not.toBe(reused.cold);

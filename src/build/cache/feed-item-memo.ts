@@ -7,7 +7,7 @@
 //
 // One file, `<cache>/feed-items.jsonl`: a header line (format, the code
 // fingerprint), one `[key, xml]` line per item, and a closing line with the
-// count and a sha256 of the item lines. Streamed to a temporary file and
+// count and a sha256 of every line before it. Streamed to a temporary file and
 // renamed, holding only the items the build just used, so it never outgrows
 // the board; read back line by line, so neither ever holds the file whole
 // (~110 MB at 10,000 postings).
@@ -16,7 +16,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import type { SerialisedItemMemo } from '../../render/feeds/index.ts';
 
@@ -70,8 +69,9 @@ export class FeedItemMemo implements SerialisedItemMemo {
       await mkdir(path.dirname(this.file), { recursive: true });
       const handle = await open(temporary, 'w');
       try {
-        await handle.write(`${JSON.stringify({ format: FORMAT, code: this.code })}\n`);
-        const hash = createHash('sha256');
+        const header = `${JSON.stringify({ format: FORMAT, code: this.code })}\n`;
+        await handle.write(header);
+        const hash = createHash('sha256').update(header);
         let chunk = '';
         for (const entry of this.used) {
           chunk += `${JSON.stringify(entry)}\n`;
@@ -95,35 +95,44 @@ export class FeedItemMemo implements SerialisedItemMemo {
 }
 
 async function readMemo(file: string, code: string): Promise<Map<string, string>> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const items = new Map<string, string>();
+  // Every byte before the closing line is checksummed; a line is hashed once the next one shows it is not the last.
   const hash = createHash('sha256');
-  let header: { format?: unknown; code?: unknown } | null = null;
-  let closing: { count?: unknown; sha256?: unknown } | null = null;
-  let pending: string | null = null;
-  for await (const line of lines) {
-    if (header === null) {
-      header = JSON.parse(line) as { format?: unknown; code?: unknown };
-      if (header.format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
-      // Items of other code are not wrong, only not ours: not a problem to report.
-      if (header.code !== code) {
-        lines.close();
-        return new Map();
-      }
-      continue;
-    }
-    // Every line but the last is an item; the last closes the file.
+  let header = false;
+  let pending: Buffer | null = null;
+  let rest: Buffer = Buffer.alloc(0);
+  const take = (line: Buffer): boolean => {
     if (pending !== null) {
-      hash.update(`${pending}\n`);
-      const entry = JSON.parse(pending) as unknown;
-      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('an item line is not [key, xml]');
-      items.set(entry[0], entry[1]);
+      hash.update(pending).update('\n');
+      if (!header) {
+        const { format, code: written } = JSON.parse(pending.toString('utf8')) as { format?: unknown; code?: unknown };
+        if (format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
+        // Items of other code are not wrong, only not ours: not a problem to report.
+        if (written !== code) return false;
+        header = true;
+      } else {
+        const entry = JSON.parse(pending.toString('utf8')) as unknown;
+        if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') throw new Error('an item line is not [key, xml]');
+        items.set(entry[0], entry[1]);
+      }
     }
     pending = line;
+    return true;
+  };
+  // Read in chunks rather than as one string: the file grows with the board.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    let data = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+    let newline: number;
+    while ((newline = data.indexOf(10)) >= 0) {
+      if (!take(data.subarray(0, newline))) return new Map();
+      data = data.subarray(newline + 1);
+    }
+    rest = Buffer.from(data);
   }
-  if (header === null) throw new Error('it is empty');
-  if (pending === null) throw new Error('it has no closing line (truncated)');
-  closing = JSON.parse(pending) as { count?: unknown; sha256?: unknown };
+  if (rest.length > 0) throw new Error('its last line is cut off (truncated)');
+  if (pending === null) throw new Error('it is empty');
+  if (!header) throw new Error('it has no items and no closing line (truncated)');
+  const closing = JSON.parse((pending as Buffer).toString('utf8')) as { count?: unknown; sha256?: unknown };
   if (closing.sha256 !== hash.digest('hex')) throw new Error('its checksum does not match (truncated or altered)');
   if (closing.count !== items.size) throw new Error(`it holds ${items.size} items, its closing line says ${String(closing.count)}`);
   return items;

@@ -14,9 +14,9 @@
 // exit code and a message where the service panicked without settling its
 // promise (a full disk).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { arch, tmpdir } from 'node:os';
+import { arch, availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Folder of the index's shards below the site root; the home page's form names each one. */
@@ -32,6 +32,8 @@ const UNUSED_BUNDLES = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
+
+const PARALLEL_SHARDS = Math.min(2, availableParallelism());
 
 /** Page paths reach Pagefind inside a glob; anything but these characters could change its meaning. */
 const GLOB_SAFE_PATH = /^[a-z0-9][a-z0-9/._-]*$/;
@@ -63,8 +65,16 @@ export async function writeSearchIndex({ siteDir, shards }: SearchIndexOptions):
   const configDir = await mkdtemp(path.join(tmpdir(), 'jobsite-pagefind-'));
   try {
     let pages = 0;
-    // One shard at a time: Pagefind's memory is that of one shard's index, not the board's.
-    for (const shard of shards) pages += await writeShard(binary, configDir, path.resolve(siteDir), shard);
+    let next = 0;
+    // Two shards at a time on two cores or more: one Pagefind process keeps ~1.3 cores busy
+    // (31 s for eight shards of 10,000 postings here, 26 s two at a time), and memory stays that of two shards.
+    const indexer = async () => {
+      while (next < shards.length) {
+        const shard = shards[next++]!;
+        pages += await writeShard(binary, path.join(configDir, String(next)), path.resolve(siteDir), shard);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_SHARDS, shards.length) }, indexer));
     return { pages };
   } finally {
     await rm(configDir, { recursive: true, force: true });
@@ -77,6 +87,7 @@ async function writeShard(binary: string, configDir: string, siteDir: string, sh
   const outputPath = path.join(siteDir, shard.folder);
   // A glob of one alternative per page; an argument that long would pass Linux's 128 KiB limit for one argument.
   const glob = shard.pages.length === 1 ? shard.pages[0]! : `{${shard.pages.join(',')}}`;
+  await mkdir(configDir, { recursive: true });
   await writeFile(path.join(configDir, 'pagefind.json'), JSON.stringify({ site: siteDir, glob, output_path: outputPath, quiet: true }));
   await runPagefind(binary, configDir);
   await Promise.all(UNUSED_BUNDLES.map((file) => rm(path.join(outputPath, file), { force: true })));
