@@ -92,9 +92,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
   const timings: BuildTimings = { prepare: 0, pages: 0, files: 0, search: 0, total: 0 };
-  // Everything that can fail on bad input fails here, before the output folder is touched.
   // Serialised feed items of earlier builds; read only when a feed is made.
   const itemMemo = options.cacheDir === undefined ? undefined : FeedItemMemo.at(options.cacheDir);
+  // Everything that can fail on bad input fails here, before the output folder is touched.
   let prepared;
   try {
     const plan = planSite(entries, buildDate);

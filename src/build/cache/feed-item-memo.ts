@@ -61,9 +61,19 @@ export class FeedItemMemo implements SerialisedItemMemo {
     this.used.set(key, xml);
   }
 
-  /** Writes the items used since loading, if it was loaded; returns why it could not, or null. */
+  /** Writes the items used since loading, if it was loaded, and lets go of them; returns why it could not, or null. */
   async save(): Promise<string | null> {
     if (this.code === null) return null;
+    try {
+      return await this.write();
+    } finally {
+      // A build saves once, after its feeds: the ~100 MB of items need not outlive it.
+      this.stored = new Map();
+      this.used.clear();
+    }
+  }
+
+  private async write(): Promise<string | null> {
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });

@@ -39,7 +39,7 @@ export interface ShardMember {
 }
 
 export interface SearchShard<T extends ShardMember = ShardMember> {
-  /** Site-relative folder of this shard's index, named by its members: `pagefind/<hex>`. */
+  /** Site-relative folder of this shard's index, named by its members (`pagefind/<hex>`), or `pagefind` when it is the only one. */
   folder: string;
   /** In date order, oldest first. */
   members: T[];
@@ -60,6 +60,8 @@ export function planSearchShards<T extends ShardMember>(open: readonly T[], fold
     if (members.length >= sizes.max || (members.length >= sizes.min && isBoundary(posting.id, sizes.boundaryOdds))) cut();
   }
   if (members.length > 0) cut();
+  // A board of one shard (up to ~1,000 postings) keeps its index in the folder itself, as it always had.
+  if (shards.length === 1) shards[0]!.folder = folder;
   return shards;
 }
 
