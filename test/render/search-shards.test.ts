@@ -67,7 +67,9 @@ describe('planSearchShards', () => {
         const closed = postings[pick % postings.length]!;
         const after = planSearchShards(postings.filter((posting) => posting !== closed), 'pagefind', SMALL);
         const own = before.findIndex((shard) => shard.members.includes(closed));
-        expect(folders(after).slice(0, own)).toEqual(folders(before).slice(0, own));
+        // Their members; a board left with one shard names it `pagefind`, so names are compared only when several remain.
+        expect(idsOf(after).slice(0, own)).toEqual(idsOf(before).slice(0, own));
+        if (after.length > 1) expect(folders(after).slice(0, own)).toEqual(folders(before).slice(0, own));
       }),
     );
   });
