@@ -125,11 +125,20 @@ export interface SerialisedItemMemo {
 const itemDigests = new WeakMap<FeedItem, string>();
 
 /** A hash of everything in the item, once per item however many feeds list it. */
-export function feedItemDigest(item: FeedItem): string {
+function feedItemDigest(item: FeedItem): string {
   let digest = itemDigests.get(item);
   if (digest === undefined) {
     digest = createHash('sha256').update(JSON.stringify(item)).digest('base64');
     itemDigests.set(item, digest);
   }
   return digest;
+}
+
+/** The item's XML from `memo` when it holds it, else `serialise()`, kept there; `serialise()` alone without a memo. */
+export function serialiseThroughMemo(memo: SerialisedItemMemo | undefined, format: string, item: FeedItem, channel: FeedChannel, serialise: () => string): string {
+  if (memo === undefined) return serialise();
+  const key = `${format}\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
+  const xml = memo.get(key) ?? serialise();
+  memo.set(key, xml);
+  return xml;
 }

@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { safeCountryNamer, type CountryNamer } from './country-display-name.ts';
 import { newestDate, rfc3339Date } from './feed-dates.ts';
-import { absoluteUrl, DEFAULT_GENERATOR, feedItemDigest, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
+import { absoluteUrl, DEFAULT_GENERATOR, serialiseThroughMemo, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
 import { itemContentHtml, itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
 import { emptyElement, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE, xmlPartsWithChildren } from './xml-document.ts';
@@ -40,14 +40,7 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[], op
       0,
       (parent) => appendEntry(parent, item, channel, countryName),
     );
-  const { memo } = options;
-  if (memo === undefined) return xmlPartsWithChildren(root, root, 0, items, serialise);
-  return xmlPartsWithChildren(root, root, 0, items, (item) => {
-    const key = `atom\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
-    const xml = memo.get(key) ?? serialise(item);
-    memo.set(key, xml);
-    return xml;
-  });
+  return xmlPartsWithChildren(root, root, 0, items, (item) => serialiseThroughMemo(options.memo, 'atom', item, channel, () => serialise(item)));
 }
 
 function atomRoot(channel: FeedChannel): XMLBuilder {

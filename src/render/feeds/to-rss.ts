@@ -4,7 +4,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { safeCountryNamer } from './country-display-name.ts';
 import { newestDate, rfc822Date } from './feed-dates.ts';
-import { absoluteUrl, DEFAULT_GENERATOR, feedItemDigest, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
+import { absoluteUrl, DEFAULT_GENERATOR, serialiseThroughMemo, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
 import { itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, DUBLIN_CORE_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
 import { emptyElement, serialiseChild, text, xmlPartsWithChildren } from './xml-document.ts';
@@ -68,20 +68,18 @@ function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alph
     byContext = new Map();
     itemCache.set(item, byContext);
   }
-  let xml = byContext.get(context);
-  const memoKey = memo && `rss\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
-  if (xml === undefined && memoKey !== undefined) xml = memo!.get(memoKey);
-  if (xml === undefined) {
-    xml = serialiseChild(
+  // Through the memo even when this process made it already (serve keeps items between builds), so the memo holds every item used.
+  const xml = serialiseThroughMemo(memo, 'rss', item, channel, () =>
+    byContext.get(context) ??
+    serialiseChild(
       () => {
         const root = rssRoot();
         return { root, parent: root.ele('channel') };
       },
       1,
       (parent) => appendItem(parent, item, channel, countryName),
-    );
-  }
-  if (memoKey !== undefined) memo!.set(memoKey, xml);
+    ),
+  );
   byContext.set(context, xml);
   return xml;
 }
