@@ -13,6 +13,17 @@ describe('renderBody', () => {
     expect(html).toContain('<a href="https://example.com">https://example.com</a>');
   });
 
+  // Bodies without raw HTML skip the HTML parser: what it would have made of
+  // the rest of the tree must not depend on whether a tag stood beside it.
+  it('renders a body the same with or without raw HTML elsewhere in it', async () => {
+    const rest = '## Team\n\nText[^1] and ~~old~~ https://example.com\n\n- [x] done\n\n1. one\n\n| a | b |\n|:-|-:|\n| `1` | 2 |\n\n![logo](https://example.com/x.png "t")\n\n[^1]: A note.\n';
+    const plain = (await render(`Intro.\n\n${rest}`)).html;
+    const raw = (await render(`Intro <b>now</b>.\n\n${rest}`)).html;
+    expect(raw.replace('<b>now</b>', '')).toBe(plain.replace('Intro.', 'Intro .'));
+    expect(plain).toContain('data-footnote-ref=""');
+    expect(plain).toContain('<section data-footnotes="" class="footnotes">');
+  });
+
   it('shifts headings so the body has no h1', async () => {
     const { html } = await render('# About\n\n## Team\n\n###### Deep\n');
     expect(html).not.toContain('<h1');
