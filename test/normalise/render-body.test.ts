@@ -24,6 +24,15 @@ describe('renderBody', () => {
     expect(plain).toContain('<section data-footnotes="" class="footnotes">');
   });
 
+  it('leaves the Markdown tree it renders as it was', async () => {
+    for (const markdown of ['# Head\n\nText[^1] <b onclick="x">raw</b>\n\n[^1]: note\n', '# Head\n\n- [ ] task\n\n| a |\n|---|\n| 1 |\n']) {
+      const tree = parseMarkdown(markdown);
+      const before = structuredClone(tree);
+      await renderBody(tree);
+      expect(tree).toEqual(before);
+    }
+  });
+
   it('shifts headings so the body has no h1', async () => {
     const { html } = await render('# About\n\n## Team\n\n###### Deep\n');
     expect(html).not.toContain('<h1');

@@ -40,11 +40,13 @@ export async function renderBody(mdast: MdastRoot): Promise<RenderedBody> {
   if (treeDepth(mdast) > MAX_TREE_DEPTH) return refused(start);
   const findings: RenderedBody['findings'] = [];
   let hast: HastRoot;
+  // mdast-util-to-hast builds a new tree and leaves the Markdown tree as it
+  // was (a test holds it to that), so the tree is not copied first.
   try {
     if (hasRawHtml(mdast)) {
-      hast = (await toHastWithRaw.run(structuredClone(mdast))) as HastRoot;
+      hast = (await toHastWithRaw.run(mdast)) as HastRoot;
     } else {
-      hast = (await toHastPlain.run(structuredClone(mdast))) as HastRoot;
+      hast = (await toHastPlain.run(mdast)) as HastRoot;
       dataAttributesAsParsed(hast);
     }
   } catch (error) {
