@@ -17,6 +17,7 @@ import { hasErrors, reportFinding } from '../diagnostics/report-finding.ts';
 import { findPostingFiles } from '../load/find-posting-files.ts';
 import { MAX_POSTING_BYTES, readPostingFile } from '../load/read-posting-file.ts';
 import { PostingCache } from './cache/posting-cache.ts';
+import type { BodyStore } from './memory/body-store.ts';
 import { contentDigest, type FileDigests } from './incremental/file-digests.ts';
 import { defaultThreads, processInPool } from './parallel/posting-pool.ts';
 import { processPosting, toVFile, type PostingResult, type PostingTask } from './posting-result.ts';
@@ -59,6 +60,11 @@ export interface LoadBoardOptions {
    */
   memory?: Map<string, PostingResult>;
   /**
+   * Where the postings' bodies are kept instead of in memory, each as soon as
+   * its result is known (a large board's bodies are most of its size).
+   */
+  bodies?: BodyStore;
+  /**
    * Digests of the posting files kept between builds: with the cache, a file
    * whose recorded digest can be trusted is looked up without being read.
    */
@@ -87,6 +93,11 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   const results: (Loaded | undefined)[] = new Array<Loaded | undefined>(paths.length);
   let done = 0;
   const progress = () => options.onProgress?.(++done, paths.length);
+  /** Each result as it is known: its body moves to the store, if there is one. */
+  const settle = (result: PostingResult) => {
+    if (options.bodies && result.entry) options.bodies.keep(result.entry.posting);
+    progress();
+  };
 
   const pending: Pending[] = [];
   const kept = new Map<string, PostingResult>();
@@ -125,7 +136,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     kept.set(key, cached);
     hits++;
     results[index] = fromResult(contentDir, relativePath, cached);
-    progress();
+    settle(cached);
     return true;
   };
   // A few files at a time: the reads overlap, and open file handles stay few.
@@ -136,7 +147,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
 
   const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const usePool = threads > 1 && pending.length >= (options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD);
-  const processed = usePool ? await processInPool(pending.map(({ task }) => task), Math.min(threads, pending.length), progress) : await processHere(pending, progress);
+  const processed = usePool ? await processInPool(pending.map(({ task }) => task), Math.min(threads, pending.length), settle) : await processHere(pending, settle);
   for (const [i, { index, task, key }] of pending.entries()) {
     results[index] = fromResult(contentDir, task.relativePath, processed[i]!);
     if (key !== null) kept.set(key, processed[i]!);
@@ -165,11 +176,13 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   };
 }
 
-async function processHere(pending: readonly Pending[], progress: () => void): Promise<PostingResult[]> {
+async function processHere(pending: readonly Pending[], settle: (result: PostingResult) => void): Promise<PostingResult[]> {
   const processed: PostingResult[] = [];
   for (const { task } of pending) {
-    processed.push(await processPosting(task));
-    progress();
+    // A copy, as the pool's results are: strings cut from the file's text would keep all of it alive.
+    const result = structuredClone(await processPosting(task));
+    processed.push(result);
+    settle(result);
   }
   return processed;
 }

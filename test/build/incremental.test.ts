@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBoard } from '../../src/build/load-board.ts';
 import { buildSite, type BuildSiteResult } from '../../src/build/build-site.ts';
+import { BodyStore } from '../../src/build/memory/body-store.ts';
 import { DEFAULT_CONFIG } from '../../src/load/load-board-config.ts';
 import type { BoardConfig } from '../../src/board.ts';
 import { makeBoard, makeTempDir, hashTree, removeDir } from './board-corpus.ts';
@@ -42,7 +43,10 @@ async function buildBoth(buildDate: string): Promise<{ cold: string; kept: strin
   const board = await loadBoard(content, config, { threads: 1 });
   const coldOut = path.join(dir, `cold-${step++}`);
   await buildSite({ entries: board.entries, config, buildDate, outDir: coldOut, templatesDir: templates });
-  const result = await buildSite({ entries: board.entries, config, buildDate, outDir: out, templatesDir: templates, cacheDir, warn: (message) => warnings.push(message) });
+  // The kept build reads its postings' bodies from a file, as the command does; the cold one holds them.
+  const bodies = BodyStore.open(cacheDir);
+  const stored = await loadBoard(content, config, { threads: 1, bodies });
+  const result = await buildSite({ entries: stored.entries, config, buildDate, outDir: out, templatesDir: templates, cacheDir, warn: (message) => warnings.push(message) }).finally(() => bodies.close());
   const cold = hashTree(coldOut);
   rmSync(coldOut, { recursive: true });
   return { cold, kept: hashTree(out), result };

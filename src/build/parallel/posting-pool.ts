@@ -11,14 +11,14 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** `onResult` is called as each task finishes (in finishing order), for progress. */
-export async function processInPool(tasks: readonly PostingTask[], threads: number, onResult?: () => void): Promise<PostingResult[]> {
+/** `onResult` is called with each result as its task finishes (in finishing order). */
+export async function processInPool(tasks: readonly PostingTask[], threads: number, onResult?: (result: PostingResult) => void): Promise<PostingResult[]> {
   const pool = new Piscina<PostingTask, PostingResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     return await Promise.all(
       tasks.map(async (task) => {
         const result = await pool.run(task);
-        onResult?.();
+        onResult?.(result);
         return result;
       }),
     );

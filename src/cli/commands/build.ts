@@ -52,50 +52,64 @@ export async function runBuild(options: BuildOptions, context: CliContext): Prom
   }
 
   // Loaded only when there is work: "nothing to do" never pays for the pipeline's and Eleventy's start-up.
-  const [{ loadBoard }, { buildSite, BuildError }] = await Promise.all([import('../../build/load-board.ts'), import('../../build/build-site.ts')]);
-  const progress = progressBar('Reading', { enabled: !context.quiet });
-  const loadStarted = performance.now();
-  const board = await loadBoard(options.content, config, {
-    onProgress: progress.update,
-    cacheDir,
-    digests,
-    warn: (message) => context.stderr(`${message}\n`),
-  });
-  await digests?.save();
-  progress.stop();
-  const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const rows = toDiagnosticRows(board.files);
-  const rejected = board.files.length - board.entries.length;
-  // Said before the site is rendered, which can take a while on a big board.
-  printReport(rows, context);
-  if (countBySeverity(rows).error > 0 && !options.keepGoing) return finish({ rows, rejected, built: null }, { options, context, started, unchanged: false, printed: true });
-
-  let result;
+  const [{ loadBoard }, { buildSite, BuildError }, { BodyStore }] = await Promise.all([
+    import('../../build/load-board.ts'),
+    import('../../build/build-site.ts'),
+    import('../../build/memory/body-store.ts'),
+  ]);
+  const bodies = BodyStore.open(cacheDir);
   try {
-    result = await buildSite({
-      entries: board.entries,
-      config,
-      buildDate,
-      outDir,
-      templatesDir,
+    return await loadAndBuild();
+  } finally {
+    bodies.close();
+  }
+
+  async function loadAndBuild(): Promise<number> {
+    const progress = progressBar('Reading', { enabled: !context.quiet });
+    const loadStarted = performance.now();
+    const board = await loadBoard(options.content, config, {
+      onProgress: progress.update,
       cacheDir,
+      digests,
+      bodies,
       warn: (message) => context.stderr(`${message}\n`),
-      // Postings dated (or left undated) by git history are not decided by their bytes: such a board always builds.
-      record: inputKey !== null && !rows.some((row) => GIT_DEPENDENT_RULES.has(row.rule)) ? { inputKey, report: (built): StoredReport => ({ rows, rejected, built }) } : undefined,
     });
-  } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);
-    return 1;
+    await digests?.save();
+    progress.stop();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const rows = toDiagnosticRows(board.files);
+    const rejected = board.files.length - board.entries.length;
+    // Said before the site is rendered, which can take a while on a big board.
+    printReport(rows, context);
+    if (countBySeverity(rows).error > 0 && !options.keepGoing) return finish({ rows, rejected, built: null }, { options, context, started, unchanged: false, printed: true });
+
+    let result;
+    try {
+      result = await buildSite({
+        entries: board.entries,
+        config,
+        buildDate,
+        outDir,
+        templatesDir,
+        cacheDir,
+        warn: (message) => context.stderr(`${message}\n`),
+        // Postings dated (or left undated) by git history are not decided by their bytes: such a board always builds.
+        record: inputKey !== null && !rows.some((row) => GIT_DEPENDENT_RULES.has(row.rule)) ? { inputKey, report: (built): StoredReport => ({ rows, rejected, built }) } : undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      context.stderr(`jobsite: the build failed and ${options.out}/ was left as it was: ${error.message}\n`);
+      return 1;
+    }
+    const code = finish({ rows, rejected, built: { open: result.open, closed: result.closed, drafts: result.drafts } }, { options, context, started, unchanged: false, printed: true });
+    if (context.verbose && !context.quiet) {
+      const { timings } = result;
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
+      context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
+    }
+    return code;
   }
-  const code = finish({ rows, rejected, built: { open: result.open, closed: result.closed, drafts: result.drafts } }, { options, context, started, unchanged: false, printed: true });
-  if (context.verbose && !context.quiet) {
-    const { timings } = result;
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    context.stderr(`${plural(board.stats.processed, 'posting')} parsed, ${board.stats.fromCache.toLocaleString('en-US')} from the cache; ${plural(result.files - result.reused, 'file')} made, ${result.reused.toLocaleString('en-US')} kept from the last build.\n`);
-    context.stderr(`Stages: reading ${loadSeconds.toFixed(1)} s, preparing ${seconds(timings.prepare)}, pages ${seconds(timings.pages)}, feeds and data ${seconds(timings.files)}, search index ${seconds(timings.search)} (beside the feeds), whole build ${seconds(timings.total)}.\n`);
-  }
-  return code;
 }
 
 /** Findings that depend on git history rather than on the posting's bytes. */

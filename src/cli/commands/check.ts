@@ -2,6 +2,7 @@
 // every problem in every posting in one run. Exit 1 when any is an error.
 import { reporter } from 'vfile-reporter';
 import { loadBoard } from '../../build/load-board.ts';
+import { BodyStore } from '../../build/memory/body-store.ts';
 import { loadBoardConfig } from '../../load/load-board-config.ts';
 import { toDiagnosticRows } from '../format/diagnostic-rows.ts';
 import { formatText, countBySeverity, plural } from '../format/format-text.ts';
@@ -20,7 +21,9 @@ export async function runCheck(options: CheckOptions, context: CliContext): Prom
   const started = performance.now();
   const config = await loadBoardConfig(options.content);
   const progress = progressBar('Checking', { enabled: !context.quiet });
-  const board = await loadBoard(options.content, config, { onProgress: progress.update });
+  // Only the messages are reported: the bodies need not stay in memory while a large board loads.
+  const bodies = BodyStore.open();
+  const board = await loadBoard(options.content, config, { onProgress: progress.update, bodies }).finally(() => bodies.close());
   progress.stop();
   const rows = toDiagnosticRows(board.files);
   const counts = countBySeverity(rows);
