@@ -42,7 +42,7 @@ const channel = (feedPath: string, overrides: Partial<FeedChannel> = {}): FeedCh
   ...feedChannel(BOARD, BUILD_DATE, { feedPath }),
   ...overrides,
 });
-const items = (postings: readonly Posting[]) => postings.map(toFeedItem);
+const items = (postings: readonly Posting[]) => postings.map((posting) => toFeedItem(posting));
 
 function jobFields(element: XmlElement): Array<[string, string]> {
   return element.children.filter((c) => c.tag.startsWith(JOB)).map((c) => [c.tag.slice(JOB.length), c.text]);

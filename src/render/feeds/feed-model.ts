@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import type { Company, EmploymentType, Location, Posting, Salary } from '../../posting.ts';
+import { shareBody } from '../share-body.ts';
 import type { CountryNamer } from './country-display-name.ts';
 
 export interface FeedChannel {
@@ -47,24 +48,26 @@ export interface FeedItem {
 
 export const DEFAULT_GENERATOR = 'jobsite';
 
-export function toFeedItem(posting: Posting): FeedItem {
+/** `url` is the link the item gives (the posting page's, resolved against the site URL). */
+export function toFeedItem(posting: Posting, url: string = posting.url): FeedItem {
   const company = posting.company.name.trim();
-  return {
+  const item: Omit<FeedItem, 'contentHtml'> = {
     id: posting.id,
-    url: posting.url,
+    url,
     title: company === '' ? posting.title : `${posting.title} at ${company}`,
     jobTitle: posting.title,
     company: { name: posting.company.name, url: posting.company.url },
     datePosted: posting.datePosted,
     validThrough: posting.validThrough,
     summary: posting.summary,
-    contentHtml: posting.contentHtml,
     salary: posting.salary ? { ...posting.salary } : null,
     location: { ...posting.location, countries: [...posting.location.countries] },
     employmentType: posting.employmentType,
     tags: [...posting.tags],
     applyUrl: posting.applyUrl,
   };
+  // Items are kept for as long as their postings: they read the body from the posting.
+  return shareBody(item, posting);
 }
 
 export interface FeedChannelOptions {
@@ -134,11 +137,15 @@ function feedItemDigest(item: FeedItem): string {
   return digest;
 }
 
-/** The item's XML from `memo` when it holds it, else `serialise()`, kept there; `serialise()` alone without a memo. */
-export function serialiseThroughMemo(memo: SerialisedItemMemo | undefined, format: string, item: FeedItem, channel: FeedChannel, serialise: () => string): string {
-  if (memo === undefined) return serialise();
+/**
+ * The item's XML: `known` (what this process made already), else from `memo`
+ * when it holds it, else `serialise()`; kept in `memo` either way, so that it
+ * holds every item used.
+ */
+export function serialiseThroughMemo(memo: SerialisedItemMemo | undefined, format: string, item: FeedItem, channel: FeedChannel, serialise: () => string, known?: string): string {
+  if (memo === undefined) return known ?? serialise();
   const key = `${format}\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
-  const xml = memo.get(key) ?? serialise();
+  const xml = known ?? memo.get(key) ?? serialise();
   memo.set(key, xml);
   return xml;
 }

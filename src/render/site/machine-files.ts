@@ -87,7 +87,7 @@ const feedItems = new WeakMap<Posting, { config: BoardConfig; item: FeedItem }>(
 function feedItem(posting: Posting, config: BoardConfig): FeedItem {
   const known = feedItems.get(posting);
   if (known?.config === config) return known.item;
-  const item = { ...toFeedItem(posting), url: postingPageUrl(posting, config) };
+  const item = toFeedItem(posting, postingPageUrl(posting, config));
   feedItems.set(posting, { config, item });
   return item;
 }

@@ -8,6 +8,7 @@ import type { Posting } from '../../posting.ts';
 import { siteUrlFor } from '../feeds/index.ts';
 import { formatSalary } from '../format-salary.ts';
 import { serializeJsonLdForScript, toJobPostingJsonLd } from '../json-ld/index.ts';
+import { shareBody } from '../share-body.ts';
 import { companyKey } from './company-slugs.ts';
 import { countOpenPositions, employmentTypeWords, listingHeading, listingPhrase, readableDate, remoteWords } from './display-formats.ts';
 import { countryCodes, listingPath, tagSlugs, type Listing, type ListingKind, type SitePlan } from './site-plan.ts';
@@ -196,7 +197,7 @@ function jobPage(
   const company = posting.company.name.trim();
   const applyUrl = safeLink(posting.applyUrl, ['https:', 'http:', 'mailto:']);
   const canonicalUrl = absolute(`jobs/${posting.id}/`);
-  return {
+  const view: Omit<JobPageView, 'contentHtml' | 'jsonLd'> = {
     ...card,
     outputPath: `jobs/${posting.id}/index.html`,
     open,
@@ -217,20 +218,18 @@ function jobPage(
     closes: dateView(posting.validThrough),
     applyUrl: open ? applyUrl : null,
     applyByEmail: applyUrl?.startsWith('mailto:') ?? false,
-    contentHtml: posting.contentHtml,
-    jsonLd: open ? jobPostingJsonLd(posting, canonicalUrl, config) : null,
   };
+  // Views of every page are made before any is rendered: they read the body, and the JSON-LD
+  // made from it, when a page is rendered or fingerprinted, so that no view holds either.
+  return Object.defineProperty(shareBody(view, posting), 'jsonLd', {
+    enumerable: true,
+    configurable: true,
+    get: () => (open ? jobPostingJsonLd(posting, canonicalUrl, config) : null),
+  }) as JobPageView;
 }
 
-// Serialised JSON-LD by posting: `serve` builds again and again from the same posting records.
-const jsonLdOf = new WeakMap<Posting, { config: BoardConfig; canonicalUrl: string; text: string }>();
-
 function jobPostingJsonLd(posting: Posting, canonicalUrl: string, config: BoardConfig): string {
-  const known = jsonLdOf.get(posting);
-  if (known?.config === config && known.canonicalUrl === canonicalUrl) return known.text;
-  const text = serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName }));
-  jsonLdOf.set(posting, { config, canonicalUrl, text });
-  return text;
+  return serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName }));
 }
 
 function listingPage(
