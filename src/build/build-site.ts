@@ -195,6 +195,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         }
         timings.files = since(filesStarted);
       } finally {
+        // Unsaved, the items this build wrote are dropped and the file stays as the last build left it.
+        itemMemo?.discard();
         // Never leave Pagefind reading a folder that is about to be removed.
         if (indexing) await indexing.catch(() => undefined);
       }

@@ -69,16 +69,21 @@ function serialisedItem(item: FeedItem, channel: FeedChannel, countryName: (alph
     itemCache.set(item, byContext);
   }
   // Through the memo even when this process made it already (serve keeps items between builds), so the memo holds every item used.
-  const xml = serialiseThroughMemo(memo, 'rss', item, channel, () =>
-    byContext.get(context) ??
-    serialiseChild(
-      () => {
-        const root = rssRoot();
-        return { root, parent: root.ele('channel') };
-      },
-      1,
-      (parent) => appendItem(parent, item, channel, countryName),
-    ),
+  const xml = serialiseThroughMemo(
+    memo,
+    'rss',
+    item,
+    channel,
+    () =>
+      serialiseChild(
+        () => {
+          const root = rssRoot();
+          return { root, parent: root.ele('channel') };
+        },
+        1,
+        (parent) => appendItem(parent, item, channel, countryName),
+      ),
+    byContext.get(context),
   );
   byContext.set(context, xml);
   return xml;
