@@ -2,7 +2,7 @@
 // code, never when the file is truncated, altered or not ours (reported, then
 // replaced), and saved holding just the items the build used.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FeedItemMemo } from '../../src/build/cache/feed-item-memo.ts';
@@ -69,6 +69,29 @@ describe('the feed item memo', () => {
     const again = FeedItemMemo.at(dir);
     await again.load('code-1');
     expect([again.get('kept'), again.get('added'), again.get('gone')]).toEqual(['<a/>', '<c/>', undefined]);
+  });
+
+  it('gives back an item set in this build, and any item as often as asked', async () => {
+    await saved({ old: '<a>é</a>' });
+    const memo = FeedItemMemo.at(dir);
+    await memo.load('code-1');
+    memo.set('new', '<b>😀</b>');
+    for (let round = 0; round < 3; round++) expect([memo.get('new'), memo.get('old')]).toEqual(['<b>😀</b>', '<a>é</a>']);
+    await memo.save();
+    const again = FeedItemMemo.at(dir);
+    await again.load('code-1');
+    expect([again.get('old'), again.get('new')]).toEqual(['<a>é</a>', '<b>😀</b>']);
+  });
+
+  it('leaves the file as it was when the build discards what it used', async () => {
+    await saved({ kept: '<a/>' });
+    const before = readFileSync(file());
+    const memo = FeedItemMemo.at(dir);
+    await memo.load('code-1');
+    memo.set('other', '<c/>');
+    memo.discard();
+    expect(readFileSync(file())).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['feed-items.jsonl']);
   });
 
   it('writes nothing when it was never loaded (a build that made no feed)', async () => {
