@@ -21,6 +21,7 @@ import type { Posting } from '../../posting.ts';
 export class BodyStore {
   private size = 0;
   private closed = false;
+  private last: { offset: number; length: number; text: string } | null = null;
 
   private constructor(private readonly fd: number) {}
 
@@ -81,6 +82,9 @@ export class BodyStore {
   private read(offset: number, length: number): string {
     // A closed descriptor's number is soon another file's: never read through it.
     if (this.closed) throw new Error('A posting body was read after its store was closed.');
+    // A body is read a few times in a row (a template looks a value up twice, the JSON-LD reads it too).
+    // (An empty body takes no room: the next body starts at its offset, so the length is compared too.)
+    if (this.last?.offset === offset && this.last.length === length) return this.last.text;
     const buffer = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
@@ -88,13 +92,16 @@ export class BodyStore {
       if (got === 0) throw new Error('The posting bodies file ended early; it was changed by another program.');
       read += got;
     }
-    return buffer.toString('utf8');
+    const text = buffer.toString('utf8');
+    this.last = { offset, length, text };
+    return text;
   }
 
   /** Closes the file; bodies kept in it can no longer be read. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.last = null;
     closeSync(this.fd);
   }
 }

@@ -2,6 +2,7 @@
 // page shows (formatted salary, country names, readable dates, which links
 // exist). Templates only lay these out; the only markup in here is the
 // sanitised posting body and the JSON-LD, both emitted raw on purpose.
+import { createHash } from 'node:crypto';
 import type { BoardConfig } from '../../board.ts';
 import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
@@ -72,8 +73,13 @@ export interface JobPageView extends JobCardView {
   applyUrl: string | null;
   applyByEmail: boolean;
   contentHtml: string;
-  /** `serializeJsonLdForScript` output for open postings, else null. */
+  /** `serializeJsonLdForScript` output for open postings, else null; made when read, and not enumerable (see `jsonLdDigest`). */
   jsonLd: string | null;
+  /**
+   * A digest of `jsonLd`, which the page's fingerprint reads in its place: it
+   * is kept per posting, where the JSON-LD, which holds the whole body, is not.
+   */
+  jsonLdDigest: string | null;
 }
 
 export interface ListingPageView {
@@ -197,7 +203,7 @@ function jobPage(
   const company = posting.company.name.trim();
   const applyUrl = safeLink(posting.applyUrl, ['https:', 'http:', 'mailto:']);
   const canonicalUrl = absolute(`jobs/${posting.id}/`);
-  const view: Omit<JobPageView, 'contentHtml' | 'jsonLd'> = {
+  const view: Omit<JobPageView, 'contentHtml' | 'jsonLd' | 'jsonLdDigest'> = {
     ...card,
     outputPath: `jobs/${posting.id}/index.html`,
     open,
@@ -221,15 +227,31 @@ function jobPage(
   };
   // Views of every page are made before any is rendered: they read the body, and the JSON-LD
   // made from it, when a page is rendered or fingerprinted, so that no view holds either.
-  return Object.defineProperty(shareBody(view, posting), 'jsonLd', {
-    enumerable: true,
-    configurable: true,
-    get: () => (open ? jobPostingJsonLd(posting, canonicalUrl, config) : null),
+  return Object.defineProperties(shareBody(view, posting), {
+    jsonLd: { enumerable: false, configurable: true, get: () => (open ? jobPostingJsonLd(posting, canonicalUrl, config) : null) },
+    jsonLdDigest: { enumerable: true, configurable: true, get: () => (open ? jobPostingJsonLdDigest(posting, canonicalUrl, config) : null) },
   }) as JobPageView;
 }
 
+// By posting: a rebuild (and `serve`, again and again) fingerprints every page from the same posting records.
+const jsonLdDigests = new WeakMap<Posting, { config: BoardConfig; canonicalUrl: string; digest: string }>();
+
+function jobPostingJsonLdDigest(posting: Posting, canonicalUrl: string, config: BoardConfig): string {
+  const known = jsonLdDigests.get(posting);
+  if (known?.config === config && known.canonicalUrl === canonicalUrl) return known.digest;
+  const digest = createHash('sha256').update(jobPostingJsonLd(posting, canonicalUrl, config)).digest('base64');
+  jsonLdDigests.set(posting, { config, canonicalUrl, digest });
+  return digest;
+}
+
+// The last one made: a template looks `jsonLd` up a few times in a row (Nunjucks reads a member twice per lookup).
+let lastJsonLd: { posting: Posting; config: BoardConfig; canonicalUrl: string; text: string } | null = null;
+
 function jobPostingJsonLd(posting: Posting, canonicalUrl: string, config: BoardConfig): string {
-  return serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName }));
+  if (lastJsonLd?.posting === posting && lastJsonLd.config === config && lastJsonLd.canonicalUrl === canonicalUrl) return lastJsonLd.text;
+  const text = serializeJsonLdForScript(toJobPostingJsonLd({ ...posting, url: canonicalUrl }, config, { countryName }));
+  lastJsonLd = { posting, config, canonicalUrl, text };
+  return text;
 }
 
 function listingPage(
