@@ -19,7 +19,7 @@ import { MAX_POSTING_BYTES, readPostingFile } from '../load/read-posting-file.ts
 import { PostingCache } from './cache/posting-cache.ts';
 import type { BodyStore } from './memory/body-store.ts';
 import { contentDigest, type FileDigests } from './incremental/file-digests.ts';
-import { defaultThreads, processInPool } from './parallel/posting-pool.ts';
+import { defaultThreads, PostingPool } from './parallel/posting-pool.ts';
 import { processPosting, toVFile, type PostingResult, type PostingTask } from './posting-result.ts';
 
 export interface LoadedBoard {
@@ -73,6 +73,8 @@ export interface LoadBoardOptions {
 
 export const DEFAULT_PARALLEL_THRESHOLD = 64;
 const IO_BATCH = 32;
+/** Files handed to each worker ahead of its results: enough to keep it busy, few enough to hold little. */
+const IN_FLIGHT_PER_THREAD = 8;
 
 interface Loaded {
   file: VFile;
@@ -99,17 +101,56 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     progress();
   };
 
-  const pending: Pending[] = [];
   const kept = new Map<string, PostingResult>();
   let hits = 0;
-  const lookUp = async (relativePath: string, index: number): Promise<void> => {
+  const parsed: string[] = [];
+
+  // Files are parsed while others are still being read, and only a few files' bytes wait at any
+  // time: holding every file of a large board until all are read would hold the whole board.
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
+  /** Files to parse found before the pool was worth starting (fewer than `threshold`). */
+  const waiting: Pending[] = [];
+  let pool: PostingPool | null = null;
+  const inFlight = new Set<Promise<void>>();
+  const finish = async ({ index, task, key }: Pending, result: PostingResult): Promise<void> => {
+    results[index] = fromResult(contentDir, task.relativePath, result);
+    // Stored before its body moves to the store: the entry is serialised at once, from memory.
+    const storing = key !== null && cache !== null ? cache.set(key, result) : undefined;
+    if (key !== null) kept.set(key, result);
+    settle(result);
+    await storing;
+  };
+  const toPool = (item: Pending) => {
+    const running = pool!.run(item.task).then((result) => finish(item, result));
+    inFlight.add(running);
+    void running.then(
+      () => inFlight.delete(running),
+      () => undefined,
+    );
+  };
+  const parse = async (item: Pending): Promise<void> => {
+    parsed.push(item.task.relativePath);
+    if (pool === null && threads > 1 && waiting.length + 1 >= threshold) {
+      pool = PostingPool.open(threads);
+      for (const early of waiting.splice(0)) toPool(early);
+    }
+    if (pool === null) {
+      waiting.push(item);
+      return;
+    }
+    toPool(item);
+    while (inFlight.size >= threads * IN_FLIGHT_PER_THREAD) await Promise.race(inFlight);
+  };
+
+  const lookUp = async (relativePath: string, index: number): Promise<Pending | null> => {
     const task = (bytes: Uint8Array): PostingTask => ({ contentDir, relativePath, bytes, siteUrl: config.siteUrl, validityDays: config.validityDays });
     const absolute = path.join(contentDir, relativePath);
     // A file known by its digest is found in the cache without reading it.
     const known = cache === null ? null : (options.digests?.trusted(absolute, relativePath) ?? null);
     if (known !== null) {
       const key = cache!.key(relativePath, known, config);
-      if (await useCached(key, index, relativePath)) return;
+      if (await useCached(key, index, relativePath)) return null;
     }
     const read = await readPostingBytes(absolute);
     if (read === null) {
@@ -118,16 +159,15 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
       if (hasErrors(file)) {
         results[index] = { file, entry: null };
         progress();
-      } else {
-        pending.push({ index, task: task(new TextEncoder().encode(String(file.value))), key: null });
+        return null;
       }
-      return;
+      return { index, task: task(new TextEncoder().encode(String(file.value))), key: null };
     }
     const { bytes, stats } = read;
     // The key names the bytes read here, which are the bytes parsed: never a digest taken at another time.
     const digest = options.digests?.remember(relativePath, stats, bytes) ?? contentDigest(bytes);
     const key = cache?.key(relativePath, digest, config) ?? null;
-    if (key === null || !(await useCached(key, index, relativePath))) pending.push({ index, task: task(bytes), key });
+    return key !== null && (await useCached(key, index, relativePath)) ? null : { index, task: task(bytes), key };
   };
   /** Takes the result stored under `key` (in memory, else in the cache folder); false when there is none. */
   const useCached = async (key: string, index: number, relativePath: string): Promise<boolean> => {
@@ -139,18 +179,18 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     settle(cached);
     return true;
   };
-  // A few files at a time: the reads overlap, and open file handles stay few.
-  for (let start = 0; start < paths.length; start += IO_BATCH) {
-    await Promise.all(paths.slice(start, start + IO_BATCH).map((relativePath, offset) => lookUp(relativePath, start + offset)));
-  }
-  pending.sort((a, b) => a.index - b.index);
 
-  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
-  const usePool = threads > 1 && pending.length >= (options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD);
-  const processed = usePool ? await processInPool(pending.map(({ task }) => task), Math.min(threads, pending.length), settle) : await processHere(pending, settle);
-  for (const [i, { index, task, key }] of pending.entries()) {
-    results[index] = fromResult(contentDir, task.relativePath, processed[i]!);
-    if (key !== null) kept.set(key, processed[i]!);
+  try {
+    // A few files at a time: the reads overlap, and open file handles stay few.
+    for (let start = 0; start < paths.length; start += IO_BATCH) {
+      const found = await Promise.all(paths.slice(start, start + IO_BATCH).map((relativePath, offset) => lookUp(relativePath, start + offset)));
+      for (const item of found) if (item !== null) await parse(item);
+    }
+    // A handful of files is parsed here: starting workers would cost more.
+    for (const item of waiting) await finish(item, structuredClone(await processPosting(item.task)));
+    await Promise.all(inFlight);
+  } finally {
+    await (pool as PostingPool | null)?.close();
   }
   if (options.memory) {
     options.memory.clear();
@@ -158,7 +198,6 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   }
 
   if (cache) {
-    await storeAll(cache, pending, processed);
     if (cache.problems.length > 0) {
       const count = cache.problems.length;
       warn(`jobsite: ignored ${count} unusable cache ${count === 1 ? 'entry' : 'entries'} in ${cache.dir} and rebuilt ${count === 1 ? 'it' : 'them'} (${cache.problems[0]}${count > 1 ? ', …' : ''}).`);
@@ -171,31 +210,9 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   return {
     entries: loaded.flatMap(({ entry }) => (entry ? [entry] : [])),
     files: loaded.map(({ file }) => file),
-    parsed: pending.map(({ task }) => task.relativePath),
-    stats: { files: paths.length, fromCache: hits, processed: pending.length, threads: usePool ? Math.min(threads, pending.length) : 0 },
+    parsed,
+    stats: { files: paths.length, fromCache: hits, processed: parsed.length, threads: pool === null ? 0 : threads },
   };
-}
-
-async function processHere(pending: readonly Pending[], settle: (result: PostingResult) => void): Promise<PostingResult[]> {
-  const processed: PostingResult[] = [];
-  for (const { task } of pending) {
-    // A copy, as the pool's results are: strings cut from the file's text would keep all of it alive.
-    const result = structuredClone(await processPosting(task));
-    processed.push(result);
-    settle(result);
-  }
-  return processed;
-}
-
-async function storeAll(cache: PostingCache, pending: readonly Pending[], processed: readonly PostingResult[]): Promise<void> {
-  for (let start = 0; start < pending.length; start += IO_BATCH) {
-    await Promise.all(
-      pending.slice(start, start + IO_BATCH).map(({ key }, offset) => {
-        const result = processed[start + offset];
-        return key === null || result === undefined ? undefined : cache.set(key, result);
-      }),
-    );
-  }
 }
 
 function fromResult(contentDir: string, relativePath: string, result: PostingResult): Loaded {

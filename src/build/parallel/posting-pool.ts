@@ -1,6 +1,6 @@
-// Runs processPosting over many files on all cores with a piscina worker
-// pool. Results come back in task order whatever order the workers finish
-// in, and they are the same plain data the main thread would produce.
+// Runs processPosting on all cores with a piscina worker pool. Results are
+// the same plain data the main thread would produce; the caller places each
+// by its file, so the order in which the workers finish does not matter.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { PostingResult, PostingTask } from '../posting-result.ts';
@@ -11,18 +11,18 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** `onResult` is called with each result as its task finishes (in finishing order). */
-export async function processInPool(tasks: readonly PostingTask[], threads: number, onResult?: (result: PostingResult) => void): Promise<PostingResult[]> {
-  const pool = new Piscina<PostingTask, PostingResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-  try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = await pool.run(task);
-        onResult?.(result);
-        return result;
-      }),
-    );
-  } finally {
-    await pool.destroy();
+export class PostingPool {
+  private constructor(private readonly pool: Piscina<PostingTask, PostingResult>) {}
+
+  static open(threads: number): PostingPool {
+    return new PostingPool(new Piscina<PostingTask, PostingResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 }));
+  }
+
+  run(task: PostingTask): Promise<PostingResult> {
+    return this.pool.run(task);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
   }
 }
