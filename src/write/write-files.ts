@@ -2,6 +2,9 @@
 import { mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** UTF-16 code units of consecutive parts written at once: large enough to amortise a write, small beside a feed. */
+const WRITE_CHARS = 1 << 20;
+
 /**
  * Writes each `relative path → content` (bytes, UTF-8 text, or text as
  * consecutive parts, taken one at a time) below `root`; a path that would leave
@@ -22,11 +25,23 @@ export async function writeFiles(root: string, files: ReadonlyMap<string, string
     }
     const handle = await open(target, 'wx');
     try {
-      // writeFile on a handle writes all of a part at the current position, looping over short writes.
+      // Parts (a feed's items) are a few KB each: one write per part cost a 10,000-posting build
+      // ~8 s of its main thread, so they are joined into writes of about WRITE_CHARS.
+      let batch: string[] = [];
+      let batched = 0;
       for (const part of text) {
-        await handle.writeFile(part, 'utf8');
-        written += part.length;
+        batch.push(part);
+        batched += part.length;
+        if (batched >= WRITE_CHARS) {
+          // writeFile on a handle writes all of it at the current position, looping over short writes.
+          await handle.writeFile(batch.join(''), 'utf8');
+          written += batched;
+          batch = [];
+          batched = 0;
+        }
       }
+      if (batched > 0) await handle.writeFile(batch.join(''), 'utf8');
+      written += batched;
     } finally {
       await handle.close();
     }

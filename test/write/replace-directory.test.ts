@@ -132,4 +132,20 @@ describe('writeFiles', () => {
     await expect(writeFiles(dir, new Map([['../escape.txt', 'x']]))).rejects.toThrow(/outside/);
     await expect(writeFiles(dir, new Map([['/etc/escape.txt', 'x']]))).rejects.toThrow(/outside/);
   });
+
+  it('writes text given as parts exactly as their concatenation, however the parts are sized', async () => {
+    const dir = await folder('write-parts');
+    // Many small parts, parts around a megabyte and non-ASCII text, so that parts are joined into writes of several sizes.
+    const parts = [
+      ...Array.from({ length: 5000 }, (_, i) => `<item>${i} – naïve ✓</item>\n`),
+      'é'.repeat(1 << 20),
+      'x'.repeat((1 << 20) - 1),
+      '',
+      '😀 end',
+    ];
+    const written = await writeFiles(dir, new Map([['feed.xml', parts]]));
+    const expected = parts.join('');
+    expect(written).toBe(expected.length);
+    expect(await readFile(path.join(dir, 'feed.xml'), 'utf8')).toBe(expected);
+  });
 });
