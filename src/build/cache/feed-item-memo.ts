@@ -17,9 +17,10 @@
 // A file that is truncated, altered or unreadable is reported and ignored; one
 // from other code is simply not used. Deleting it is always safe.
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SerialisedItemMemo } from '../../render/feeds/index.ts';
+import { readExactlySync, writeAllSync } from '../sync-file-io.ts';
 
 const FORMAT = 'jobsite-feed-items-2';
 const FILE = 'feed-items.jsonl';
@@ -27,6 +28,7 @@ const FILE = 'feed-items.jsonl';
 const ID_LENGTH = 43;
 const READ_CHUNK = 1 << 22;
 const WRITE_CHUNK = 1 << 20;
+const ENDED_EARLY = 'the feed item file ended early; it was changed while the build ran';
 
 /** Where a line is in its file, without its newline. */
 interface Span {
@@ -96,11 +98,11 @@ export class FeedItemMemo implements SerialisedItemMemo {
     const fresh = this.next?.lines.get(id);
     if (fresh !== undefined) {
       flush(this.next!);
-      return xmlOf(readSpan(this.next!.fd, fresh));
+      return xmlOf(readExactlySync(this.next!.fd, fresh.offset, fresh.length, ENDED_EARLY));
     }
     const span = this.stored?.lines.get(id);
     if (span === undefined) return undefined;
-    const line = readSpan(this.stored!.fd, span);
+    const line = readExactlySync(this.stored!.fd, span.offset, span.length, ENDED_EARLY);
     const xml = xmlOf(line);
     if (xml !== undefined) this.append(id, line);
     return xml;
@@ -120,7 +122,7 @@ export class FeedItemMemo implements SerialisedItemMemo {
     try {
       if (next === null || this.writeProblem !== null) return `${this.file}: ${this.writeProblem ?? 'not written'}`;
       flush(next);
-      writeAll(next.fd, Buffer.from(`${JSON.stringify({ count: next.lines.size, sha256: next.hash.digest('hex') })}\n`));
+      writeAllSync(next.fd, Buffer.from(`${JSON.stringify({ count: next.lines.size, sha256: next.hash.digest('hex') })}\n`));
       closeSync(next.fd);
       this.next = null;
       try {
@@ -204,25 +206,9 @@ function flush(next: NextFile): void {
   if (next.bufferedBytes === 0) return;
   const chunk = Buffer.concat(next.buffered);
   next.hash.update(chunk);
-  writeAll(next.fd, chunk);
+  writeAllSync(next.fd, chunk);
   next.buffered = [];
   next.bufferedBytes = 0;
-}
-
-function writeAll(fd: number, bytes: Buffer): void {
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-}
-
-function readSpan(fd: number, span: Span): Buffer {
-  const buffer = Buffer.allocUnsafe(span.length);
-  let read = 0;
-  while (read < span.length) {
-    const got = readSync(fd, buffer, read, span.length - read, span.offset + read);
-    if (got === 0) throw new Error('the feed item file ended early; it was changed while the build ran');
-    read += got;
-  }
-  return buffer;
 }
 
 /** The XML of an item line, or undefined when the line is not one (then the item is made again). */

@@ -13,10 +13,11 @@
 // before. The file is unlinked as soon as it is opened: the process holds the
 // only reference, and the system frees it when the process ends, however
 // it ends.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Posting } from '../../posting.ts';
+import { readExactlySync, writeAllSync } from '../sync-file-io.ts';
 
 export class BodyStore {
   private size = 0;
@@ -67,8 +68,7 @@ export class BodyStore {
     if (descriptor?.get !== undefined) return;
     const bytes = Buffer.from(posting.contentHtml, 'utf8');
     const offset = this.size;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, offset + written);
+    writeAllSync(this.fd, bytes, offset);
     this.size += bytes.length;
     // Only numbers and the store in the closure: the body's bytes must not stay reachable from it.
     const length = bytes.length;
@@ -85,14 +85,7 @@ export class BodyStore {
     // A body is read a few times in a row (a template looks a value up twice, the JSON-LD reads it too).
     // (An empty body takes no room: the next body starts at its offset, so the length is compared too.)
     if (this.last?.offset === offset && this.last.length === length) return this.last.text;
-    const buffer = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.fd, buffer, read, length - read, offset + read);
-      if (got === 0) throw new Error('The posting bodies file ended early; it was changed by another program.');
-      read += got;
-    }
-    const text = buffer.toString('utf8');
+    const text = readExactlySync(this.fd, offset, length, 'The posting bodies file ended early; it was changed by another program.').toString('utf8');
     this.last = { offset, length, text };
     return text;
   }
