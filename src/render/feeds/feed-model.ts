@@ -138,14 +138,13 @@ function feedItemDigest(item: FeedItem): string {
 }
 
 /**
- * The item's XML: `known` (what this process made already), else from `memo`
- * when it holds it, else `serialise()`; kept in `memo` either way, so that it
- * holds every item used.
+ * The item's XML: from `memo` when it holds it, else `serialise()`; kept in
+ * `memo` either way, so that it holds every item used.
  */
-export function serialiseThroughMemo(memo: SerialisedItemMemo | undefined, format: string, item: FeedItem, channel: FeedChannel, serialise: () => string, known?: string): string {
-  if (memo === undefined) return known ?? serialise();
+export function serialiseThroughMemo(memo: SerialisedItemMemo | undefined, format: string, item: FeedItem, channel: FeedChannel, serialise: () => string): string {
+  if (memo === undefined) return serialise();
   const key = `${format}\0${absoluteUrl(item.url, channel.pageUrl)}\0${channel.language}\0${feedItemDigest(item)}`;
-  const xml = known ?? memo.get(key) ?? serialise();
+  const xml = memo.get(key) ?? serialise();
   memo.set(key, xml);
   return xml;
 }
