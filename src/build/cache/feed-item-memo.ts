@@ -97,7 +97,8 @@ export class FeedItemMemo implements SerialisedItemMemo {
     const id = itemId(key);
     const fresh = this.next?.lines.get(id);
     if (fresh !== undefined) {
-      flush(this.next!);
+      // Written only when the line is still in the buffer: listing feeds ask again for items written long ago.
+      if (fresh.offset >= this.next!.end - this.next!.bufferedBytes) flush(this.next!);
       return xmlOf(readExactlySync(this.next!.fd, fresh.offset, fresh.length, ENDED_EARLY));
     }
     const span = this.stored?.lines.get(id);
