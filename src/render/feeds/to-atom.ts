@@ -7,7 +7,8 @@ import { newestDate, rfc3339Date } from './feed-dates.ts';
 import { absoluteUrl, DEFAULT_GENERATOR, serialiseThroughMemo, type FeedChannel, type FeedItem, type SerialisedItemMemo } from './feed-model.ts';
 import { itemContentHtml, itemSummaryHtml } from './item-html.ts';
 import { ATOM_NAMESPACE, JOB_NAMESPACE, JOB_PREFIX, jobElements } from './job-namespace.ts';
-import { emptyElement, serialiseChild, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE, xmlPartsWithChildren } from './xml-document.ts';
+import { emptyElement, serialiserInput, text, XML_NAMESPACE, XMLNS_NAMESPACE, xmlPartsWithChildren } from './xml-document.ts';
+import { serialiseXmlElement, type XmlElement } from './xml-element.ts';
 
 /** Atom 1.0 feed; entries in the order given. `updated` is the newest entry's date, else the build date. */
 export function toAtom(channel: FeedChannel, items: readonly FeedItem[]): string {
@@ -31,15 +32,8 @@ export function toAtomParts(channel: FeedChannel, items: readonly FeedItem[], op
   emptyElement(root, 'link', { rel: 'alternate', type: 'text/html', href: channel.pageUrl });
   text(root, 'generator', channel.generator ?? DEFAULT_GENERATOR);
 
-  const serialise = (item: FeedItem) =>
-    serialiseChild(
-      () => {
-        const fresh = atomRoot(channel);
-        return { root: fresh, parent: fresh };
-      },
-      0,
-      (parent) => appendEntry(parent, item, channel, countryName),
-    );
+  // An entry sits in <feed>, one level deep.
+  const serialise = (item: FeedItem) => serialiseXmlElement(entryElement(item, channel, countryName), 1);
   return xmlPartsWithChildren(root, root, 0, items, (item) => serialiseThroughMemo(options.memo, 'atom', item, channel, () => serialise(item)));
 }
 
@@ -50,24 +44,26 @@ function atomRoot(channel: FeedChannel): XMLBuilder {
     .att(XML_NAMESPACE, 'xml:lang', serialiserInput(channel.language));
 }
 
-function appendEntry(root: XMLBuilder, item: FeedItem, channel: FeedChannel, countryName: CountryNamer): void {
+function entryElement(item: FeedItem, channel: FeedChannel, countryName: CountryNamer): XmlElement {
   const link = absoluteUrl(item.url, channel.pageUrl);
   const html = { countryName, locale: channel.language };
-  const entry = root.ele('entry');
-  text(entry, 'id', link);
-  text(entry, 'title', item.title, { type: 'text' });
-  emptyElement(entry, 'link', { rel: 'alternate', type: 'text/html', href: link });
-  text(entry, 'published', rfc3339Date(item.datePosted));
-  // Postings carry no edit date; the posting date is the latest one known.
-  text(entry, 'updated', rfc3339Date(item.datePosted));
-  const author = entry.ele('author');
-  text(author, 'name', item.company.name);
-  if (item.company.url !== null) text(author, 'uri', item.company.url);
-  for (const country of item.location.countries) {
-    emptyElement(entry, 'category', { term: countryName(country), scheme: `${JOB_NAMESPACE}#country` });
-  }
-  for (const tag of item.tags) emptyElement(entry, 'category', { term: tag, scheme: `${JOB_NAMESPACE}#tag` });
-  text(entry, 'summary', itemSummaryHtml(item, html), { type: 'html' });
-  text(entry, 'content', itemContentHtml(item, html), { type: 'html' });
-  for (const [name, value] of jobElements(item)) text(entry, `${JOB_PREFIX}:${name}`, value, undefined, JOB_NAMESPACE);
+  const author: XmlElement[] = [{ name: 'name', content: item.company.name }];
+  if (item.company.url !== null) author.push({ name: 'uri', content: item.company.url });
+  return {
+    name: 'entry',
+    content: [
+      { name: 'id', content: link },
+      { name: 'title', attributes: { type: 'text' }, content: item.title },
+      { name: 'link', attributes: { rel: 'alternate', type: 'text/html', href: link } },
+      { name: 'published', content: rfc3339Date(item.datePosted) },
+      // Postings carry no edit date; the posting date is the latest one known.
+      { name: 'updated', content: rfc3339Date(item.datePosted) },
+      { name: 'author', content: author },
+      ...item.location.countries.map((country) => ({ name: 'category', attributes: { term: countryName(country), scheme: `${JOB_NAMESPACE}#country` } })),
+      ...item.tags.map((tag) => ({ name: 'category', attributes: { term: tag, scheme: `${JOB_NAMESPACE}#tag` } })),
+      { name: 'summary', attributes: { type: 'html' }, content: itemSummaryHtml(item, html) },
+      { name: 'content', attributes: { type: 'html' }, content: itemContentHtml(item, html) },
+      ...jobElements(item).map(([name, value]) => ({ name: `${JOB_PREFIX}:${name}`, content: value })),
+    ],
+  };
 }

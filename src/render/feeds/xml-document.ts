@@ -58,16 +58,16 @@ export function finishXml(root: XMLBuilder): string {
   return `${root.end({ prettyPrint: true, wellFormed: true })}\n`;
 }
 
-// Big feeds are serialised a child at a time: each item or entry is built and
-// serialised in a small document of the same shape, and the strings are put
-// in place of a marker in the serialised outer document. The output is the
+// Big feeds are serialised a child at a time: each item or entry is written
+// as it stands in the document (xml-element.ts), and the strings are put in
+// place of a marker in the serialised outer document. The output is the
 // same as one document's, but no tree of thousands of items is ever held,
 // and an item listed by several feeds can be serialised once.
 const CHILDREN_PLACE = 'jobsite:children';
 const INDENT = '  ';
 
 /**
- * The document, with `children` mapped through `serialise` (a `serialiseChild`)
+ * The document, with `children` mapped through `serialise` (see serialiseXmlElement)
  * as the last children of `parent`, which sits at `depth`: as consecutive
  * parts, each child serialised only when the writer asks for it, so that a
  * feed of thousands of items is never held whole, as a tree or as text.
@@ -84,21 +84,4 @@ export function* xmlPartsWithChildren<T>(root: XMLBuilder, parent: XMLBuilder, d
   yield document.slice(0, at);
   for (const child of children) yield serialise(child);
   yield document.slice(at + place.length);
-}
-
-/**
- * The element `append` adds to a fresh `parent` (at `depth`, from `makeParent`),
- * serialised as it stands in the pretty-printed document: indented, with its
- * line break.
- */
-export function serialiseChild(makeParent: () => { root: XMLBuilder; parent: XMLBuilder }, depth: number, append: (parent: XMLBuilder) => void): string {
-  const { root, parent } = makeParent();
-  parent.com(CHILDREN_PLACE);
-  append(parent);
-  const document = finishXml(root);
-  const marker = `${INDENT.repeat(depth + 1)}<!--${CHILDREN_PLACE}-->\n`;
-  const start = document.indexOf(marker) + marker.length;
-  // The parent's closing tag is the last one at its depth (text inside the child may hold line breaks).
-  const end = document.lastIndexOf(`\n${INDENT.repeat(depth)}</`) + 1;
-  return document.slice(start, end);
 }
