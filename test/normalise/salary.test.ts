@@ -5,6 +5,7 @@ import { parseSalary, salaryText, type SalaryContext } from '../../src/normalise
 import { readFigure } from '../../src/normalise/salary/amounts.ts';
 import { isIsoCurrency } from '../../src/normalise/salary/currencies.ts';
 import { unitsPerUsd } from '../../src/normalise/salary/magnitude.ts';
+import { unitsPerInternationalDollar } from '../../src/normalise/salary/purchasing-power.ts';
 import { SALARY_PERIODS, type SalaryPeriod } from '../../src/posting.ts';
 import { formatSalary } from '../../src/render/format-salary.ts';
 
@@ -165,11 +166,21 @@ describe('parseSalary: salary text', () => {
     // big-unit currencies are scaled before the thresholds apply
     ['¥4,500', 'hour'],
     ['¥450,000', 'month'],
-    ['₹45,000', 'day'],
-    ['₹4,50,000', 'month'],
-    ['₹45,00,000', 'year'],
     ['₩4,500,000', 'month'],
     ['DKK 45.000', 'month'],
+    // by what the figure buys where it is paid, not by the exchange rate: at the exchange rate
+    // each of these would be read one period shorter
+    ['₹45,000', 'month'],
+    ['₹4,50,000', 'year'],
+    ['₹15 lakh', 'year'],
+    ['INR 10L - 15L', 'year'],
+    ['₱600,000', 'year'],
+    ['PHP 50,000 - 70,000', 'month'],
+    ['Rp 15.000.000', 'month'],
+    ['R$ 150.000', 'year'],
+    ['MXN 40,000 - 60,000', 'month'],
+    // a currency whose prices move too fast to list keeps its exchange rate
+    ['ARS 2.000.000', 'month'],
   ])('infers %s as per %s', (text, period) => {
     expect(read(text).value?.[3]).toBe(period);
   });
@@ -348,6 +359,22 @@ describe('currency scale table', () => {
     }
     for (const code of Intl.supportedValuesOf('currency')) {
       if (unitsPerUsd(code) !== null) expect(isIsoCurrency(code)).toBe(true);
+    }
+  });
+
+  it('gives purchasing power for the common currencies, each near its exchange rate times a real price level', () => {
+    for (const code of ['USD', 'EUR', 'GBP', 'JPY', 'INR', 'CHF', 'PLN', 'SEK', 'CAD', 'AUD', 'BRL', 'KRW', 'CNY', 'ZAR', 'MXN', 'PHP', 'IDR']) {
+      expect(unitsPerInternationalDollar(code), code).not.toBeNull();
+    }
+    for (const code of Intl.supportedValuesOf('currency')) {
+      const parity = unitsPerInternationalDollar(code);
+      if (parity === null) continue;
+      expect(isIsoCurrency(code), code).toBe(true);
+      // Price levels run from about a fifth of the US's to about one and a half times it; the
+      // exchange rates are half-decade buckets, so allow their factor of ~1.7 either way.
+      const priceLevel = parity / unitsPerUsd(code)!;
+      expect(priceLevel, code).toBeGreaterThan(0.2 / 1.8);
+      expect(priceLevel, code).toBeLessThan(1.6 * 1.8);
     }
   });
 });

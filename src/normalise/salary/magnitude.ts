@@ -4,10 +4,11 @@
 // purpose, so ordinary rate movements never change a bucket and the table
 // needs no upkeep. Only the order of magnitude matters for both uses.
 import type { SalaryPeriod } from '../../posting.ts';
+import { unitsPerInternationalDollar } from './purchasing-power.ts';
 
 // Units per USD, to the nearest half decade (mid-2020s rates). A currency
-// missing here has no known scale: its period is inferred as if it were
-// dollar-sized and it is never called absurd for its size.
+// missing here and in purchasing-power.ts has no known scale: its period is
+// inferred as if it were dollar-sized and it is never called absurd for its size.
 const UNITS_PER_USD_BUCKETS: ReadonlyArray<readonly [number, string]> = [
   [0.3, 'BHD KWD OMR'],
   [1, 'AUD AZN BMD BND BSD CAD CHF CUC EUR FKP GBP GIP JOD KYD NZD PAB SGD SHP USD XDR XSU'],
@@ -41,17 +42,18 @@ export const PERIODS_PER_YEAR: Readonly<Record<SalaryPeriod, number>> = {
   year: 1,
 };
 
-// Upper bounds (USD) of each inferred period: contractors' hourly rates stay
-// under $300, day rates under $2,000, monthly pay under $20,000.
+// Upper bounds of each inferred period, in dollars of US purchasing power:
+// contractors' hourly rates stay under $300, day rates under $2,000, monthly
+// pay under $20,000.
 const INFERENCE_CEILINGS: ReadonlyArray<readonly [number, SalaryPeriod]> = [
   [300, 'hour'],
   [2000, 'day'],
   [20000, 'month'],
 ];
 
-/** The period a figure most likely is, judged by its size in dollars. */
+/** The period a figure most likely is, judged by what it buys where it is paid (purchasing-power.ts). */
 export function inferPeriod(figure: number, currency: string): SalaryPeriod {
-  const dollars = figure / (unitsPerUsd(currency) ?? 1);
+  const dollars = figure / (unitsPerInternationalDollar(currency) ?? unitsPerUsd(currency) ?? 1);
   return INFERENCE_CEILINGS.find(([ceiling]) => dollars < ceiling)?.[1] ?? 'year';
 }
 
