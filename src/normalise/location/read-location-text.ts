@@ -8,6 +8,7 @@ import { codeToAlpha2 } from './country-index.ts';
 import { locationDictionary, type Meaning } from './location-dictionary.ts';
 import { EXCLUDING_WORDS, FILLER_WORDS, NARROWING_WORDS } from './location-vocabulary.ts';
 import { closeDottedAbbreviations, splitWords, type LocationWord } from './location-words.ts';
+import { isCityOf } from './cities-of-clashing-countries.ts';
 import type { Subdivision } from './subdivisions.ts';
 
 export interface LocationReading {
@@ -29,10 +30,6 @@ const MAX_TEXT_LENGTH = 1000;
 // (no country name contains it); `and` does not (`Bosnia and Herzegovina`).
 const SEPARATOR = /(\s+-+\s*|\s*-+\s+|[–—]+|[,;|/\\()[\]{}<>:•·+!?"“”\n\r\t]|\.(?=\s|$)|\s+or\s+)/iu;
 
-// Cities of a country that shares its name with a US state: `Tbilisi, Georgia`.
-const CITIES_OF_SHARED_NAME_COUNTRIES: Readonly<Record<string, ReadonlySet<string>>> = {
-  GE: new Set(['tbilisi', 'batumi', 'kutaisi', 'rustavi', 'zugdidi', 'gori', 'poti']),
-};
 
 const hasDigit = (word: LocationWord): boolean => /\p{N}/u.test(word.key);
 
@@ -155,9 +152,18 @@ function readState(segment: Segment): StateReading | null {
   return null;
 }
 
+/** Longest city name listed, in words (`Frankfurt am Main`, `Tel Aviv Yafo`). */
+const MAX_CITY_WORDS = 4;
+
+/** Whether the segment names one of the country's own cities (cities-of-clashing-countries.ts). */
 function namesCityOf(city: Segment, country: string): boolean {
-  const cities = CITIES_OF_SHARED_NAME_COUNTRIES[country];
-  return cities !== undefined && city.words.some((word) => cities.has(word.key));
+  const keys = city.words.map((word) => word.key);
+  for (let start = 0; start < keys.length; start++) {
+    for (let end = start + 1; end <= Math.min(keys.length, start + MAX_CITY_WORDS); end++) {
+      if (isCityOf(keys.slice(start, end).join(' '), country)) return true;
+    }
+  }
+  return false;
 }
 
 /** Pairs `City, ST`: segment index of the state → its reading; the city segments are returned too. */
@@ -170,7 +176,9 @@ function findCityStatePairs(segments: readonly Segment[]): { states: Map<number,
     if (!segment || !previous || !openedByComma(segment) || states.has(i - 1) || !isCity(previous)) continue;
     const state = readState(segment);
     if (!state) continue;
+    // `Tbilisi, Georgia`, `Berlin, DE`, `Toronto, CA`: the city is the country's, so the name or code is the country.
     if (state.by === 'name' && state.meaning.kind === 'country-or-state' && namesCityOf(previous, state.meaning.code)) continue;
+    if (state.by === 'code' && state.iso !== null && namesCityOf(previous, state.iso)) continue;
     states.set(i, state);
     cities.add(i - 1);
   }
