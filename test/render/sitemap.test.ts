@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { postingSitemapUrls, SITEMAP_NAMESPACE, toRobotsTxt, toSitemap } from '../../src/render/sitemap/index.ts';
+import { postingSitemapUrls, SITEMAP_NAMESPACE, sitemapFiles, toRobotsTxt, toSitemap } from '../../src/render/sitemap/index.ts';
 import { HYBRID, ONSITE, REMOTE } from './sample-postings.ts';
 import { children, childText, parseXml, parseXmlDocuments, PYTHON_PROPERTY_TIMEOUT, type XmlElement } from './python-xml.ts';
 
@@ -94,6 +94,32 @@ describe('toSitemap', () => {
       { numRuns: 40 },
     );
   }, PYTHON_PROPERTY_TIMEOUT);
+
+  it('keeps to one file of the protocol\'s size, and past it names its parts from an index at sitemap.xml', () => {
+    const urls = Array.from({ length: 7 }, (_, index) => ({ loc: `https://x.example/jobs/${index}/`, lastmod: `2026-01-0${index + 1}` }));
+    const fileUrl = (path: string) => `https://x.example/${path}`;
+    // Within the limit: sitemap.xml alone, the same document toSitemap makes.
+    const whole = sitemapFiles(urls, fileUrl, 7);
+    expect(whole.map((file) => file.path)).toEqual(['sitemap.xml']);
+    expect(whole[0]!.render()).toBe(toSitemap(urls));
+
+    const files = sitemapFiles([...urls].reverse(), fileUrl, 3);
+    expect(files.map((file) => file.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
+    const index = parseXml(files[0]!.render());
+    expect(index.tag).toBe(`${NS}sitemapindex`);
+    expect(children(index, `${NS}sitemap`).map((part) => [childText(part, `${NS}loc`), childText(part, `${NS}lastmod`)])).toEqual([
+      ['https://x.example/sitemap-1.xml', '2026-01-03'],
+      ['https://x.example/sitemap-2.xml', '2026-01-06'],
+      ['https://x.example/sitemap-3.xml', '2026-01-07'],
+    ]);
+    // Every URL once, in order, in parts of at most the limit.
+    const parts = files.slice(1).map((file) => entries(file.render()));
+    expect(parts.map((part) => part.length)).toEqual([3, 3, 1]);
+    expect(parts.flat()).toEqual(entries(toSitemap(urls)));
+    // A part's key changes exactly when its text does.
+    const again = sitemapFiles(urls.map((url) => (url.loc.endsWith('/6/') ? { ...url, lastmod: '2026-02-01' } : url)), fileUrl, 3);
+    expect(again.map((file) => file.key === files.find((old) => old.path === file.path)!.key)).toEqual([false, true, true, false]);
+  });
 
   it('dates posting pages by their posting date', () => {
     expect(postingSitemapUrls([REMOTE, HYBRID, ONSITE])).toEqual([

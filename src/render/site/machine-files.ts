@@ -1,7 +1,8 @@
 // The files of the site that are not pages: the site's feeds (RSS, Atom,
-// JSON Feed), one RSS feed per listing page, jobs.json, sitemap.xml and
-// robots.txt. They hold open postings only, in the one newest-first order,
-// and take every date from the postings or the build date, never the clock.
+// JSON Feed), one RSS feed per listing page, jobs.json, sitemap.xml (an
+// index and its parts past 50,000 pages) and robots.txt. They hold open
+// postings only, in the one newest-first order, and take every date from
+// the postings or the build date, never the clock.
 // Each file comes with a key naming everything it is made from, so that a
 // build can keep a listing's feed from the last build when none of its
 // postings changed, and makes the text only when it needs it.
@@ -11,7 +12,7 @@ import { countryName } from '../../normalise/location/index.ts';
 import type { Posting } from '../../posting.ts';
 import { feedChannel, siteUrlFor, toAtomParts, toFeedItem, toJsonFeedParts, toRssParts, type FeedItem, type SerialisedItemMemo } from '../feeds/index.ts';
 import { toJobsJsonParts } from '../jobs-json/index.ts';
-import { toRobotsTxt, toSitemap, type SitemapUrl } from '../sitemap/index.ts';
+import { sitemapFiles, toRobotsTxt, type SitemapUrl } from '../sitemap/index.ts';
 import { listingHeading, listingPhrase } from './display-formats.ts';
 import { LISTING_FOLDERS, type Listing, type SitePlan } from './site-plan.ts';
 
@@ -58,8 +59,7 @@ export function machineReadableFiles(plan: SitePlan, config: BoardConfig, buildD
       render: () => toRssParts(channel, items(listing.postings), { memo }),
     });
   }
-  const sitemap = sitemapUrls(plan, config);
-  keyed('sitemap.xml', JSON.stringify(sitemap), () => toSitemap(sitemap));
+  for (const file of sitemapFiles(sitemapUrls(plan, config), (path) => siteUrlFor(config.siteUrl, path))) keyed(file.path, file.key, file.render);
   keyed('robots.txt', config.siteUrl, () => toRobotsTxt(config.siteUrl));
   return files;
 }

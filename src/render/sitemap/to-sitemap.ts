@@ -1,11 +1,19 @@
 // `sitemap.xml` (sitemaps.org protocol 0.9) for the pages the build writes.
 // Sorted and de-duplicated here, so the same pages always give the same bytes
-// whatever order the caller collected them in.
-import { create } from 'xmlbuilder2';
+// whatever order the caller collected them in. The protocol allows 50,000
+// URLs in one file; a board with more pages gets a sitemap index at
+// `sitemap.xml` naming files of at most that many (`sitemap-1.xml`, …), so
+// that robots.txt and crawlers keep one address. Written with the feeds'
+// element writer: a DOM of tens of thousands of entries is not worth its cost.
 import type { Posting } from '../../posting.ts';
-import { finishXml, text } from '../feeds/xml-document.ts';
+import { serialiseXmlElement, type XmlElement } from '../feeds/xml-element.ts';
 
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** URLs one sitemap file may list (sitemaps.org). */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export interface SitemapUrl {
   /** Absolute URL of a page. */
@@ -14,16 +22,55 @@ export interface SitemapUrl {
   lastmod?: string | null;
 }
 
+/** One file of the site's sitemap: a urlset, or the index naming the others. */
+export interface SitemapFile {
+  /** Below the site root: `sitemap.xml`, `sitemap-2.xml`. */
+  path: string;
+  /** What the file is made from: the same key, the same bytes. */
+  key: string;
+  render: () => string;
+}
+
 // W3C Datetime as the protocol allows it: a day, or a day with time and zone.
 const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+interface SitemapEntry {
+  loc: string;
+  lastmod: string | null;
+}
 
 /**
  * The sitemap document, URLs in code-unit order of `loc`; a URL listed twice
  * appears once with its latest `lastmod`. Every `loc` must be an absolute
- * http(s) URL (a relative one is a caller bug and throws). The protocol's
- * limit of 50,000 URLs per file is the caller's to respect.
+ * http(s) URL (a relative one is a caller bug and throws). It holds however
+ * many URLs it is given: `sitemapFiles` keeps to the protocol's limit.
  */
 export function toSitemap(urls: readonly SitemapUrl[]): string {
+  return urlset(sitemapEntries(urls));
+}
+
+/**
+ * The sitemap of `urls` as files: `sitemap.xml` alone while it stays within
+ * `limit` URLs, else an index at `sitemap.xml` and the URLs, in order, in
+ * files of `limit` (`sitemapUrl` makes a file's absolute URL for the index).
+ */
+export function sitemapFiles(urls: readonly SitemapUrl[], sitemapUrl: (path: string) => string, limit: number = SITEMAP_URL_LIMIT): SitemapFile[] {
+  const entries = sitemapEntries(urls);
+  if (entries.length <= limit) return [{ path: 'sitemap.xml', key: JSON.stringify(entries), render: () => urlset(entries) }];
+  const files: SitemapFile[] = [];
+  const parts: SitemapEntry[] = [];
+  for (let start = 0; start < entries.length; start += limit) {
+    const slice = entries.slice(start, start + limit);
+    const path = `sitemap-${files.length + 1}.xml`;
+    files.push({ path, key: JSON.stringify(slice), render: () => urlset(slice) });
+    // A part changed when its newest page did.
+    parts.push({ loc: canonicalLoc(sitemapUrl(path)), lastmod: newest(slice.map((entry) => entry.lastmod)) });
+  }
+  files.unshift({ path: 'sitemap.xml', key: JSON.stringify(parts), render: () => sitemapIndex(parts) });
+  return files;
+}
+
+function sitemapEntries(urls: readonly SitemapUrl[]): SitemapEntry[] {
   const byLoc = new Map<string, string | null>();
   for (const { loc, lastmod } of urls) {
     const url = canonicalLoc(loc);
@@ -31,14 +78,31 @@ export function toSitemap(urls: readonly SitemapUrl[]): string {
     const known = byLoc.get(url);
     byLoc.set(url, known === undefined || (date !== null && (known === null || date > known)) ? date : known);
   }
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(SITEMAP_NAMESPACE, 'urlset');
-  for (const loc of [...byLoc.keys()].sort(compareCodeUnits)) {
-    const entry = root.ele('url');
-    text(entry, 'loc', loc);
-    const lastmod = byLoc.get(loc);
-    if (lastmod) text(entry, 'lastmod', lastmod);
-  }
-  return finishXml(root);
+  return [...byLoc.keys()].sort(compareCodeUnits).map((loc) => ({ loc, lastmod: byLoc.get(loc) ?? null }));
+}
+
+function urlset(entries: readonly SitemapEntry[]): string {
+  return document('urlset', 'url', entries);
+}
+
+function sitemapIndex(parts: readonly SitemapEntry[]): string {
+  return document('sitemapindex', 'sitemap', parts);
+}
+
+function document(root: string, child: string, entries: readonly SitemapEntry[]): string {
+  const element: XmlElement = {
+    name: root,
+    attributes: { xmlns: SITEMAP_NAMESPACE },
+    content: entries.map(({ loc, lastmod }) => ({
+      name: child,
+      content: lastmod ? [{ name: 'loc', content: loc }, { name: 'lastmod', content: lastmod }] : [{ name: 'loc', content: loc }],
+    })),
+  };
+  return XML_DECLARATION + serialiseXmlElement(element, 0);
+}
+
+function newest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((latest, date) => (date !== null && (latest === null || date > latest) ? date : latest), null);
 }
 
 /** One sitemap entry per posting page, dated by its posting date. */
