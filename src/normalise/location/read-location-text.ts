@@ -30,7 +30,6 @@ const MAX_TEXT_LENGTH = 1000;
 // (no country name contains it); `and` does not (`Bosnia and Herzegovina`).
 const SEPARATOR = /(\s+-+\s*|\s*-+\s+|[–—]+|[,;|/\\()[\]{}<>:•·+!?"“”\n\r\t]|\.(?=\s|$)|\s+or\s+)/iu;
 
-
 const hasDigit = (word: LocationWord): boolean => /\p{N}/u.test(word.key);
 
 interface Match {

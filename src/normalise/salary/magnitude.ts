@@ -1,8 +1,9 @@
 // How big a salary figure is, comparably across currencies: enough to infer
-// an unstated period and to refuse absurd figures. Exchange rates are kept as
-// half-decade buckets (1, 3, 10, 30, ...) of units per US dollar: coarse on
-// purpose, so ordinary rate movements never change a bucket and the table
-// needs no upkeep. Only the order of magnitude matters for both uses.
+// an unstated period (by purchasing power where purchasing-power.ts lists
+// the currency, else by exchange rate) and to refuse absurd figures.
+// Exchange rates are kept as half-decade buckets (1, 3, 10, 30, ...) of units
+// per US dollar: coarse on purpose, so ordinary rate movements never change a
+// bucket and the table needs no upkeep. Only the order of magnitude matters.
 import type { SalaryPeriod } from '../../posting.ts';
 import { unitsPerInternationalDollar } from './purchasing-power.ts';
 
