@@ -46,7 +46,7 @@ interface SitemapEntry {
  * many URLs it is given: `sitemapFiles` keeps to the protocol's limit.
  */
 export function toSitemap(urls: readonly SitemapUrl[]): string {
-  return urlset(sitemapEntries(urls));
+  return sitemapDocument('urlset', sitemapEntries(urls));
 }
 
 /**
@@ -56,17 +56,17 @@ export function toSitemap(urls: readonly SitemapUrl[]): string {
  */
 export function sitemapFiles(urls: readonly SitemapUrl[], sitemapUrl: (path: string) => string, limit: number = SITEMAP_URL_LIMIT): SitemapFile[] {
   const entries = sitemapEntries(urls);
-  if (entries.length <= limit) return [{ path: 'sitemap.xml', key: JSON.stringify(entries), render: () => urlset(entries) }];
+  if (entries.length <= limit) return [{ path: 'sitemap.xml', key: JSON.stringify(entries), render: () => sitemapDocument('urlset', entries) }];
   const files: SitemapFile[] = [];
   const parts: SitemapEntry[] = [];
   for (let start = 0; start < entries.length; start += limit) {
     const slice = entries.slice(start, start + limit);
     const path = `sitemap-${files.length + 1}.xml`;
-    files.push({ path, key: JSON.stringify(slice), render: () => urlset(slice) });
+    files.push({ path, key: JSON.stringify(slice), render: () => sitemapDocument('urlset', slice) });
     // A part changed when its newest page did.
     parts.push({ loc: canonicalLoc(sitemapUrl(path)), lastmod: newest(slice.map((entry) => entry.lastmod)) });
   }
-  files.unshift({ path: 'sitemap.xml', key: JSON.stringify(parts), render: () => sitemapIndex(parts) });
+  files.unshift({ path: 'sitemap.xml', key: JSON.stringify(parts), render: () => sitemapDocument('sitemapindex', parts) });
   return files;
 }
 
@@ -81,15 +81,9 @@ function sitemapEntries(urls: readonly SitemapUrl[]): SitemapEntry[] {
   return [...byLoc.keys()].sort(compareCodeUnits).map((loc) => ({ loc, lastmod: byLoc.get(loc) ?? null }));
 }
 
-function urlset(entries: readonly SitemapEntry[]): string {
-  return document('urlset', 'url', entries);
-}
-
-function sitemapIndex(parts: readonly SitemapEntry[]): string {
-  return document('sitemapindex', 'sitemap', parts);
-}
-
-function document(root: string, child: string, entries: readonly SitemapEntry[]): string {
+/** A `<urlset>` of pages or, for the index, a `<sitemapindex>` of parts: the same shape under other names. */
+function sitemapDocument(root: 'urlset' | 'sitemapindex', entries: readonly SitemapEntry[]): string {
+  const child = root === 'urlset' ? 'url' : 'sitemap';
   const element: XmlElement = {
     name: root,
     attributes: { xmlns: SITEMAP_NAMESPACE },
