@@ -84,9 +84,13 @@ describe('a build killed at any moment', () => {
     const claim = (): number => {
       const killedSoFar = outcomes.filter((outcome) => outcome.result !== 'finished').length;
       if (claimed >= KILLS * 3 || (claimed >= KILLS && killedSoFar >= 20)) return -1;
-      const fill = timeline.fill >= 0 && timeline.fill < timeline.end * 0.9 ? timeline.fill : timeline.end * 0.5;
-      const from = claimed % 2 === 0 ? 0 : fill;
-      delays.push(from + next() * (timeline.end * 0.9 - from));
+      // The writing half spans the whole time the temporary folder exists: on a small board it can be the
+      // last tenth of the build or less, so it is not cut short like the anywhere half.
+      const writing = claimed % 2 === 1;
+      const fill = timeline.fill >= 0 && timeline.fill < timeline.end ? timeline.fill : timeline.end * 0.5;
+      const from = writing ? fill : 0;
+      const to = writing ? timeline.end : timeline.end * 0.9;
+      delays.push(from + next() * (to - from));
       return claimed++;
     };
     const problems: string[] = [];
