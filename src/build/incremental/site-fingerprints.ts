@@ -75,7 +75,16 @@ export async function sharedPageFingerprint(site: SearchSiteView, templatesDir: 
   return fingerprintOf(await renderCodeFingerprint(), templates.fingerprint, JSON.stringify(board), JSON.stringify(site.notFound));
 }
 
+// Views are never changed once made, and `serve` keeps a posting's page view
+// from build to build while nothing it shows changed (page-views.ts): its
+// fingerprint, which serialises the whole body, is then taken as well.
+const knownFingerprints = new WeakMap<object, { shared: string; fingerprint: string }>();
+
 /** One page's fingerprint: the shared part and its own view. */
-export function pageFingerprint(shared: string, view: unknown): string {
-  return fingerprintOf(shared, JSON.stringify(view));
+export function pageFingerprint(shared: string, view: object): string {
+  const known = knownFingerprints.get(view);
+  if (known?.shared === shared) return known.fingerprint;
+  const fingerprint = fingerprintOf(shared, JSON.stringify(view));
+  knownFingerprints.set(view, { shared, fingerprint });
+  return fingerprint;
 }

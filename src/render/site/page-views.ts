@@ -138,20 +138,22 @@ export function buildSiteView(plan: SitePlan, config: BoardConfig, buildDate: st
   const cardOf = (posting: Posting): JobCardView => {
     let card = cards.get(posting);
     if (!card) {
-      card = jobCard(posting, plan, config);
+      card = knownCard(posting, plan, config);
       cards.set(posting, card);
     }
     return card;
   };
 
   const openSet = new Set(plan.open);
-  const jobs = [...plan.open, ...plan.closed].map((posting) => jobPage(posting, cardOf(posting), openSet.has(posting), plan, config, absolute, pageTitle));
+  const jobs = [...plan.open, ...plan.closed].map((posting) => knownJobPage(posting, cardOf(posting), openSet.has(posting), plan, config, absolute, pageTitle));
   const kinds = [
     ['company', plan.companies],
     ['country', plan.countries],
     ['tag', plan.tags],
   ] as const;
-  const listings = kinds.flatMap(([, listings]) => listings.map((listing) => listingPage(listing, cardOf, config, absolute, pageTitle)));
+  const lastListings = knownListings.get(config);
+  const listings = kinds.flatMap(([, listings]) => listings.map((listing) => knownListingPage(listing, lastListings?.get(listing.path), cardOf, config, absolute, pageTitle)));
+  knownListings.set(config, new Map(listings.map((listing) => [listing.path, listing])));
   const directories = kinds.map(([kind, listings]) => directoryPage(kind, listings, absolute, pageTitle));
 
   return {
@@ -171,6 +173,46 @@ export function buildSiteView(plan: SitePlan, config: BoardConfig, buildDate: st
     listings,
     directories,
   };
+}
+
+// `serve` builds the same board again on every save, from the same posting
+// records wherever a file did not change (the loader keeps its results), and
+// views are never changed once made. So a posting's card and page are taken
+// from the last build whenever everything else they read is as it was then:
+// the board settings (the same object) and which of its listings exist. A
+// rebuild then makes views, and fingerprints them, only for what changed.
+interface KnownViews {
+  config: BoardConfig;
+  /** Which of the posting's tag and country pages exist, and its company page. */
+  links: string;
+  card: JobCardView;
+  page?: { open: boolean; page: JobPageView };
+}
+
+const knownViews = new WeakMap<Posting, KnownViews>();
+
+function listedLinks(posting: Posting, plan: SitePlan): string {
+  const tags = tagSlugs(posting).map((slug) => (plan.listingPaths.has(listingPath('tag', slug)) ? '1' : '0'));
+  const countries = countryCodes(posting).map((code) => (plan.listingPaths.has(listingPath('country', code.toLowerCase())) ? '1' : '0'));
+  return `${tags.join('')} ${countries.join('')} ${plan.companyPathOf.get(posting.id) ?? ''}`;
+}
+
+function knownCard(posting: Posting, plan: SitePlan, config: BoardConfig): JobCardView {
+  const links = listedLinks(posting, plan);
+  const known = knownViews.get(posting);
+  if (known?.config === config && known.links === links) return known.card;
+  const card = jobCard(posting, plan, config);
+  knownViews.set(posting, { config, links, card });
+  return card;
+}
+
+function knownJobPage(posting: Posting, card: JobCardView, open: boolean, plan: SitePlan, config: BoardConfig, absolute: (path: string) => string, pageTitle: (title: string) => string): JobPageView {
+  // The card was just taken or made by knownCard, which left the posting's entry for this build.
+  const known = knownViews.get(posting)!;
+  if (known.card === card && known.page?.open === open) return known.page.page;
+  const page = jobPage(posting, card, open, plan, config, absolute, pageTitle);
+  if (known.card === card) known.page = { open, page };
+  return page;
 }
 
 function jobCard(posting: Posting, plan: SitePlan, config: BoardConfig): JobCardView {
@@ -254,9 +296,29 @@ function jobPostingJsonLd(posting: Posting, canonicalUrl: string, config: BoardC
   return text;
 }
 
+// As for posting pages (see KnownViews): a listing page whose cards are the
+// very cards of the last build with these settings, in the same order, is the
+// same page. A card is only ever taken for the same posting record, and a
+// listing's name and website are its postings', so nothing else can differ.
+// Only the last build's listings are kept.
+const knownListings = new WeakMap<BoardConfig, Map<string, ListingPageView>>();
+
+function knownListingPage(
+  listing: Listing,
+  known: ListingPageView | undefined,
+  cardOf: (posting: Posting) => JobCardView,
+  config: BoardConfig,
+  absolute: (path: string) => string,
+  pageTitle: (title: string) => string,
+): ListingPageView {
+  const cards = listing.postings.map(cardOf);
+  if (known !== undefined && known.jobs.length === cards.length && cards.every((card, index) => known.jobs[index] === card)) return known;
+  return listingPage(listing, cards, config, absolute, pageTitle);
+}
+
 function listingPage(
   listing: Listing,
-  cardOf: (posting: Posting) => JobCardView,
+  cards: JobCardView[],
   config: BoardConfig,
   absolute: (path: string) => string,
   pageTitle: (title: string) => string,
@@ -283,7 +345,7 @@ function listingPage(
       section: words.section,
     },
     feedPath,
-    jobs: listing.postings.map(cardOf),
+    jobs: cards,
   };
 }
 
