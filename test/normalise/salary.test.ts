@@ -223,6 +223,25 @@ describe('parseSalary: context', () => {
     expect(read('$120k', { countries: ['CA', 'AU'] })).toEqual({ value: null, rules: ['salary-currency-missing'] });
   });
 
+  it.each<[string, string[], Expected | null]>([
+    ['12-18 LPA', ['IN'], [1200000, 1800000, 'INR', 'year']],
+    ['12-18 LPA', [], [1200000, 1800000, 'INR', 'year']],
+    ['15 lakh per annum', ['PK'], [1500000, 1500000, 'PKR', 'year']],
+    ['10L - 15L', ['BD'], [1000000, 1500000, 'BDT', 'year']],
+    ['1.2 crore', ['NP', 'US'], [12000000, 12000000, 'NPR', 'year']],
+    // two lakh countries and neither is India: no safe reading
+    ['20 lakhs', ['PK', 'BD'], null],
+    // no lakhs, no reading
+    ['50,000', ['IN'], null],
+  ])('reads unmarked lakhs and crores %s in %j as a South Asian currency', (text, countries, expected) => {
+    expect(read(text, { countries }).value).toEqual(expected);
+  });
+
+  it('lets `currency:` outrank what lakhs suggest', () => {
+    expect(read('12-18 LPA', { currency: 'USD', countries: ['IN'] }).value).toEqual([1200000, 1800000, 'USD', 'year']);
+    expect(read('12-18 LPA', { currency: 'LKR' }).value).toEqual([1200000, 1800000, 'LKR', 'year']);
+  });
+
   it('uses `currency:` when the text has no currency', () => {
     expect(read('245000.0', { currency: 'USD' }).value).toEqual([245000, 245000, 'USD', 'year']);
     expect(read('100k', { currency: 'eur' }).value).toEqual([100000, 100000, 'EUR', 'year']);

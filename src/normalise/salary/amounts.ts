@@ -92,7 +92,11 @@ export interface Multiplier {
   length: number;
   /** `LPA` (lakhs per annum) states the period too. */
   perYear: boolean;
+  /** Lakhs or crores: South Asian counting units, which narrow the currency (see LAKH_CURRENCIES). */
+  lakhs: boolean;
 }
+
+const LAKH_WORDS: ReadonlySet<string> = new Set(['lakh', 'lakhs', 'lac', 'lacs', 'crore', 'crores', 'cr', 'cr.']);
 
 /**
  * A multiplier written right after a figure at `index` (`80k`, `1.2 M`,
@@ -102,7 +106,7 @@ export interface Multiplier {
  */
 export function multiplierAt(text: string, index: number): Multiplier | null {
   const cjk = CJK_MULTIPLIERS.get(text.charAt(index));
-  if (cjk !== undefined) return { factor: cjk, length: 1, perYear: false };
+  if (cjk !== undefined) return { factor: cjk, length: 1, perYear: false, lakhs: false };
   const match = /^( ?)(\p{L}+\.?)/u.exec(text.slice(index, index + 16));
   if (!match) return null;
   const [matched, space = ''] = match;
@@ -116,13 +120,13 @@ export function multiplierAt(text: string, index: number): Multiplier | null {
   if (/^lpa$/i.test(word) || /^l$/i.test(word)) {
     // `18L` / `18 LPA`: Indian lakhs; a lone `L` only when glued to the figure.
     if (word.length === 1 && space !== '') return null;
-    return { factor: 1e5, length: whole.length, perYear: word.length === 3 };
+    return { factor: 1e5, length: whole.length, perYear: word.length === 3, lakhs: true };
   }
   const lower = word.toLowerCase();
   const direct = MULTIPLIERS.get(lower);
-  if (direct !== undefined) return { factor: direct, length: whole.length, perYear: false };
+  if (direct !== undefined) return { factor: direct, length: whole.length, perYear: false, lakhs: LAKH_WORDS.has(lower) };
   // `50kEUR`, `2mUSD`: a one-letter multiplier glued to a currency code.
   const glued = /^([kKmM])([A-Z]{3})$/.exec(word);
-  if (glued && space === '' && isIsoCurrency(glued[2] ?? '')) return { factor: glued[1]?.toLowerCase() === 'k' ? 1e3 : 1e6, length: 1, perYear: false };
+  if (glued && space === '' && isIsoCurrency(glued[2] ?? '')) return { factor: glued[1]?.toLowerCase() === 'k' ? 1e3 : 1e6, length: 1, perYear: false, lakhs: false };
   return null;
 }

@@ -13,6 +13,13 @@ export interface CurrencySign {
   fallback: string | null;
 }
 
+/**
+ * What lakhs and crores (`12-18 LPA`, `15 lakh`) say about an unmarked figure:
+ * they count money in South Asia, and in India's far more than anywhere else.
+ * Read like a sign, so the posting's country picks among them.
+ */
+export const LAKH_CURRENCIES: CurrencySign = { candidates: ['BDT', 'INR', 'LKR', 'NPR', 'PKR'], fallback: 'INR' };
+
 const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 export function isIsoCurrency(code: string): boolean {

@@ -6,7 +6,7 @@
 import type { Finding, Normalised } from '../../diagnostics/finding.ts';
 import type { RuleId, Severity } from '../../diagnostics/rules.ts';
 import type { Salary, SalaryPeriod } from '../../posting.ts';
-import { readCurrencyName, resolveReading, type CurrencyContext } from './currencies.ts';
+import { LAKH_CURRENCIES, readCurrencyName, resolveReading, type CurrencyContext } from './currencies.ts';
 import { implausibility, inferPeriod } from './magnitude.ts';
 import { describeValue, isSalaryMap, readSalaryMap } from './read-salary-map.ts';
 import { readSalaryText, type CurrencyMark, type SalaryFigures } from './read-salary-text.ts';
@@ -44,7 +44,7 @@ function parseAny(input: unknown, context: SalaryContext): Normalised<Salary | n
   if (typeof input === 'number' || typeof input === 'bigint') {
     const figure = Number(input);
     if (!Number.isFinite(figure)) return unreadable(String(input), 'is not a finite number');
-    return finish({ min: figure, max: figure, negative: figure < 0, marks: [], unknownCode: null, period: null }, text ?? String(figure), context, null);
+    return finish({ min: figure, max: figure, negative: figure < 0, marks: [], unknownCode: null, period: null, lakhs: false }, text ?? String(figure), context, null);
   }
   if (isSalaryMap(input)) {
     const reading = readSalaryMap(input);
@@ -122,6 +122,8 @@ function resolveCurrency(figures: SalaryFigures, text: string, context: Currency
   const { marks } = figures;
   if (marks.length === 0) {
     if (context.currency !== null) return { code: context.currency, fromSalary: false };
+    const lakhCurrency = figures.lakhs ? resolveReading(LAKH_CURRENCIES, context) : null;
+    if (lakhCurrency !== null) return { code: lakhCurrency, fromSalary: true };
     if (figures.unknownCode !== null) {
       return { problem: finding('salary-currency-unknown', `The salary currency ${quote(figures.unknownCode)} is not an ISO 4217 code; use one such as \`EUR\` or \`USD\`.`) };
     }

@@ -55,6 +55,7 @@ interface Amount {
   max: number;
   marks: CurrencyMark[];
   period: SalaryPeriod | null;
+  lakhs: boolean;
 }
 
 type AmountResult = { kind: 'amount'; amount: Amount } | { kind: 'absent' } | { kind: 'not-stated' } | { kind: 'unreadable'; why: string };
@@ -62,14 +63,14 @@ type AmountResult = { kind: 'amount'; amount: Amount } | { kind: 'absent' } | { 
 function readAmount(value: unknown, key: string): AmountResult {
   if (value === undefined || value === null || value === '') return { kind: 'absent' };
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { kind: 'amount', amount: { min: value, max: value, marks: [], period: null } } : { kind: 'unreadable', why: `\`${key}\` is not a finite number` };
+    return Number.isFinite(value) ? { kind: 'amount', amount: { min: value, max: value, marks: [], period: null, lakhs: false } } : { kind: 'unreadable', why: `\`${key}\` is not a finite number` };
   }
   if (typeof value === 'string') {
     const reading = readSalaryText(value);
     if (reading.kind === 'not-stated') return reading;
     if (reading.kind === 'unreadable') return { kind: 'unreadable', why: `\`${key}\` ${reading.why}` };
-    const { min, max, negative, marks, period } = reading.figures;
-    return { kind: 'amount', amount: { min: negative ? -min : min, max: negative ? -max : max, marks, period } };
+    const { min, max, negative, marks, period, lakhs } = reading.figures;
+    return { kind: 'amount', amount: { min: negative ? -min : min, max: negative ? -max : max, marks, period, lakhs } };
   }
   return { kind: 'unreadable', why: `\`${key}\` is neither a number nor text` };
 }
@@ -106,6 +107,7 @@ export function readSalaryMap(input: object, depth = 0): MapReading {
     marks: parts.flatMap((part) => part.marks),
     unknownCode: null,
     period: parts.find((part) => part.period !== null)?.period ?? null,
+    lakhs: parts.some((part) => part.lakhs),
   };
   return withOuterCurrency({ kind: 'figures', figures, periodProblem: null }, roles.get('currency'), roles.get('period'));
 }

@@ -25,6 +25,8 @@ export interface SalaryFigures {
   /** An upper-case code-like word beside the figures that is no ISO 4217 code (`XYZ 50,000`). */
   unknownCode: string | null;
   period: SalaryPeriod | null;
+  /** A figure is counted in lakhs or crores (`12-18 LPA`, `₹15 lakh`). */
+  lakhs: boolean;
 }
 
 export type TextReading =
@@ -78,6 +80,7 @@ export function readSalaryText(raw: string): TextReading {
       marks,
       unknownCode: unknown?.kind === 'unknown-code' ? unknown.written : null,
       period: periodFor(tokens, group.first),
+      lakhs: first.lakhs || last.lakhs,
     },
   };
 }

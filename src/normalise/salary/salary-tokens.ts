@@ -8,7 +8,7 @@ import { codeReading, signAt, wordReading, type CurrencySign } from './currencie
 import { findPeriodPhrases } from './periods.ts';
 
 export type SalaryToken =
-  | { kind: 'figure'; start: number; end: number; written: string; value: number | null; factor: number | null; percent: boolean }
+  | { kind: 'figure'; start: number; end: number; written: string; value: number | null; factor: number | null; percent: boolean; lakhs: boolean }
   | {
       kind: 'currency';
       start: number;
@@ -169,15 +169,17 @@ function readFigureToken(text: string, start: number, tokens: SalaryToken[]): nu
   if (noCents) index += noCents[0].length;
   let factor: number | null = null;
   let perYear = false;
+  let lakhs = false;
   const multiplier = multiplierAt(text, index);
   if (multiplier) {
     factor = multiplier.factor;
     perYear = multiplier.perYear;
+    lakhs = multiplier.lakhs;
     index += multiplier.length;
   }
   const percent = /^ ?%/.exec(text.slice(index, index + 2));
   if (percent) index += percent[0].length;
-  tokens.push({ kind: 'figure', start, end: index, written, value: readFigure(written), factor, percent: percent !== null });
+  tokens.push({ kind: 'figure', start, end: index, written, value: readFigure(written), factor, percent: percent !== null, lakhs });
   if (perYear) tokens.push({ kind: 'period', start: index, end: index, period: 'year' });
   return index;
 }
