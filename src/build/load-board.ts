@@ -143,11 +143,18 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
     while (inFlight.size >= threads * IN_FLIGHT_PER_THREAD) await Promise.race(inFlight);
   };
 
+  // A file known by its digest is found in the cache without reading it. With a record of the
+  // last build's digests, the files that changed are known before any is read; when there are
+  // enough to parse, the pool starts now, so its workers are ready when the reads reach them
+  // (without a record, as in a fresh clone with a carried cache, a changed file may well be cached).
+  const digests = cache === null ? undefined : options.digests;
+  const trusted = paths.map((relativePath) => digests?.trusted(path.join(contentDir, relativePath), relativePath) ?? null);
+  const startPoolEarly = digests?.hasRecord === true && threads > 1 && trusted.filter((digest) => digest === null).length >= threshold;
+
   const lookUp = async (relativePath: string, index: number): Promise<Pending | null> => {
     const task = (bytes: Uint8Array): PostingTask => ({ contentDir, relativePath, bytes, siteUrl: config.siteUrl, validityDays: config.validityDays });
     const absolute = path.join(contentDir, relativePath);
-    // A file known by its digest is found in the cache without reading it.
-    const known = cache === null ? null : (options.digests?.trusted(absolute, relativePath) ?? null);
+    const known = trusted[index] ?? null;
     if (known !== null) {
       const key = cache!.key(relativePath, known, config);
       if (await useCached(key, index, relativePath)) return null;
@@ -181,6 +188,7 @@ export async function loadBoard(contentDir: string, config: BoardConfig, options
   };
 
   try {
+    if (startPoolEarly) pool = PostingPool.open(threads);
     // A few files at a time: the reads overlap, and open file handles stay few.
     for (let start = 0; start < paths.length; start += IO_BATCH) {
       const found = await Promise.all(paths.slice(start, start + IO_BATCH).map((relativePath, offset) => lookUp(relativePath, start + offset)));

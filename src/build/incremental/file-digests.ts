@@ -53,6 +53,11 @@ export class FileDigests {
     return new FileDigests(file, new Map(Object.entries(record?.files ?? {})), record?.takenAt ?? 0, now());
   }
 
+  /** Whether a record of an earlier build was found: without one, every file is read. */
+  get hasRecord(): boolean {
+    return this.#previous.size > 0;
+  }
+
   /** How many files were read because no recorded digest could be trusted. */
   get filesRead(): number {
     return this.#read;
