@@ -58,8 +58,14 @@ export async function replaceDirectory<T>(target: string, fill: (tempDir: string
     active.add(tempDir);
     try {
       const result = await fill(tempDir);
-      await serialised(outDir, () => swapIn(tempDir, outDir));
-      await options.afterSwap?.();
+      const oldDir = await serialised(outDir, () => swapIn(tempDir, outDir));
+      // The old tree (thousands of folders and links) goes while the record is written.
+      const removing = oldDir === null ? null : removeOld(oldDir);
+      try {
+        await options.afterSwap?.();
+      } finally {
+        await removing;
+      }
       return result;
     } finally {
       await removeSettled(tempDir);
@@ -128,12 +134,13 @@ function scratchPattern(name: string): RegExp {
   return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`);
 }
 
-async function swapIn(tempDir: string, outDir: string): Promise<void> {
+/** Makes `tempDir` the target; returns where the old target was moved, for the caller to remove, or null when there was none. */
+async function swapIn(tempDir: string, outDir: string): Promise<string | null> {
   const oldDir = path.join(path.dirname(outDir), scratchName(path.basename(outDir), 'old'));
-  // Registered so that a sweep by a concurrent build in this process leaves it alone.
+  // Registered so that a sweep by a concurrent build in this process leaves it alone; removeOld unregisters it.
   active.add(oldDir);
+  let movedAside = false;
   try {
-    let movedAside = false;
     try {
       await rename(outDir, oldDir);
       movedAside = true;
@@ -148,8 +155,20 @@ async function swapIn(tempDir: string, outDir: string): Promise<void> {
       if (movedAside) await rename(oldDir, outDir).catch(() => undefined);
       throw new OutputError(`Cannot move the new site into ${outDir}: ${(error as Error).message}`, { cause: error });
     }
-    // The new site is in place; an old copy that cannot be removed now is swept by the next build.
-    if (movedAside) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
+  } catch (error) {
+    active.delete(oldDir);
+    throw error;
+  }
+  if (!movedAside) active.delete(oldDir);
+  return movedAside ? oldDir : null;
+}
+
+/** The new site is in place; an old copy that cannot be removed now is swept by the next build. */
+async function removeOld(oldDir: string): Promise<void> {
+  try {
+    await rm(oldDir, { recursive: true, force: true });
+  } catch {
+    // Swept by the next build.
   } finally {
     active.delete(oldDir);
   }
