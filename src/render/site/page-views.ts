@@ -134,18 +134,24 @@ const LISTING_WORDS: Readonly<Record<ListingKind, { section: PageMeta['section']
 export function buildSiteView(plan: SitePlan, config: BoardConfig, buildDate: string): SiteView {
   const absolute = (path: string) => siteUrlFor(config.siteUrl, path);
   const pageTitle = (title: string) => `${title} – ${config.title}`;
-  const cards = new Map<Posting, JobCardView>();
-  const cardOf = (posting: Posting): JobCardView => {
-    let card = cards.get(posting);
-    if (!card) {
-      card = knownCard(posting, plan, config);
-      cards.set(posting, card);
+  const views = new Map<Posting, KnownViews>();
+  const viewsOf = (posting: Posting): KnownViews => {
+    let known = views.get(posting);
+    if (!known) {
+      known = knownViewsOf(posting, plan, config);
+      views.set(posting, known);
     }
-    return card;
+    return known;
   };
+  const cardOf = (posting: Posting): JobCardView => viewsOf(posting).card;
 
   const openSet = new Set(plan.open);
-  const jobs = [...plan.open, ...plan.closed].map((posting) => knownJobPage(posting, cardOf(posting), openSet.has(posting), plan, config, absolute, pageTitle));
+  const jobs = [...plan.open, ...plan.closed].map((posting) => {
+    const known = viewsOf(posting);
+    const open = openSet.has(posting);
+    if (known.page?.open !== open) known.page = { open, page: jobPage(posting, known.card, open, plan, config, absolute, pageTitle) };
+    return known.page.page;
+  });
   const kinds = [
     ['company', plan.companies],
     ['country', plan.countries],
@@ -197,22 +203,14 @@ function listedLinks(posting: Posting, plan: SitePlan): string {
   return `${tags.join('')} ${countries.join('')} ${plan.companyPathOf.get(posting.id) ?? ''}`;
 }
 
-function knownCard(posting: Posting, plan: SitePlan, config: BoardConfig): JobCardView {
+/** The posting's views of the last build when they still hold, else a fresh entry with its card (its page is made by the caller). */
+function knownViewsOf(posting: Posting, plan: SitePlan, config: BoardConfig): KnownViews {
   const links = listedLinks(posting, plan);
   const known = knownViews.get(posting);
-  if (known?.config === config && known.links === links) return known.card;
-  const card = jobCard(posting, plan, config);
-  knownViews.set(posting, { config, links, card });
-  return card;
-}
-
-function knownJobPage(posting: Posting, card: JobCardView, open: boolean, plan: SitePlan, config: BoardConfig, absolute: (path: string) => string, pageTitle: (title: string) => string): JobPageView {
-  // The card was just taken or made by knownCard, which left the posting's entry for this build.
-  const known = knownViews.get(posting)!;
-  if (known.card === card && known.page?.open === open) return known.page.page;
-  const page = jobPage(posting, card, open, plan, config, absolute, pageTitle);
-  if (known.card === card) known.page = { open, page };
-  return page;
+  if (known?.config === config && known.links === links) return known;
+  const fresh: KnownViews = { config, links, card: jobCard(posting, plan, config) };
+  knownViews.set(posting, fresh);
+  return fresh;
 }
 
 function jobCard(posting: Posting, plan: SitePlan, config: BoardConfig): JobCardView {
