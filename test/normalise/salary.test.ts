@@ -237,6 +237,10 @@ describe('parseSalary: context', () => {
     expect(read(text, { countries }).value).toEqual(expected);
   });
 
+  it('reports a code that is no currency rather than read lakhs beside it', () => {
+    expect(read('XYZ 12-18 LPA', { countries: ['IN'] })).toEqual({ value: null, rules: ['salary-currency-unknown'] });
+  });
+
   it('lets `currency:` outrank what lakhs suggest', () => {
     expect(read('12-18 LPA', { currency: 'USD', countries: ['IN'] }).value).toEqual([1200000, 1800000, 'USD', 'year']);
     expect(read('12-18 LPA', { currency: 'LKR' }).value).toEqual([1200000, 1800000, 'LKR', 'year']);

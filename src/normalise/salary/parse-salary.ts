@@ -122,11 +122,11 @@ function resolveCurrency(figures: SalaryFigures, text: string, context: Currency
   const { marks } = figures;
   if (marks.length === 0) {
     if (context.currency !== null) return { code: context.currency, fromSalary: false };
-    const lakhCurrency = figures.lakhs ? resolveReading(LAKH_CURRENCIES, context) : null;
-    if (lakhCurrency !== null) return { code: lakhCurrency, fromSalary: true };
     if (figures.unknownCode !== null) {
       return { problem: finding('salary-currency-unknown', `The salary currency ${quote(figures.unknownCode)} is not an ISO 4217 code; use one such as \`EUR\` or \`USD\`.`) };
     }
+    const lakhCurrency = figures.lakhs ? resolveReading(LAKH_CURRENCIES, context) : null;
+    if (lakhCurrency !== null) return { code: lakhCurrency, fromSalary: true };
     return { problem: finding('salary-currency-missing', `The salary ${quote(text)} has no currency; put one on the figure (\`£50,000\`, \`EUR 50,000\`) or add \`currency:\`.`) };
   }
   const definite = unique(marks.flatMap((mark) => (mark.reading.candidates.length === 1 ? mark.reading.candidates : [])));
